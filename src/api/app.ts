@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { ApiError } from "./errors.ts";
+import { openApiDocument } from "./openapi.ts";
+import { ApiRouter, type AppDeps } from "./router.ts";
+import { economicsRoutes } from "./routes/economics.ts";
+import { engineRoutes } from "./routes/engine.ts";
+import { projectsRoutes } from "./routes/projects.ts";
+import { snapshotsRoutes } from "./routes/snapshots.ts";
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+/** The HTTP app: JSON API under /api (one error shape), the built web UI for everything else. */
+export function createApp(deps: AppDeps): Hono {
+  const routers = [projectsRoutes, snapshotsRoutes, engineRoutes, economicsRoutes].map((register) => {
+    const router = new ApiRouter(deps);
+    register(router);
+    return router;
+  });
+
+  const app = new Hono();
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(err.toBody(), err.status);
+    console.error(err);
+    return c.json(new ApiError("internal", "Der opstod en uventet fejl på serveren").toBody(), 500);
+  });
+
+  const api = new Hono();
+  api.get("/openapi.json", (c) => c.json(openApiDocument(routers)));
+  api.get("/health", (c) => c.json({ ok: true }));
+  for (const router of routers) api.route("/", router.hono);
+  api.all("*", () => {
+    throw new ApiError("not_found", "Ukendt adresse i API'et");
+  });
+  app.route("/api", api);
+
+  if (existsSync(webDist)) {
+    app.use("/*", serveStatic({ root: path.relative(process.cwd(), webDist) }));
+    const indexHtml = readFileSync(path.join(webDist, "index.html"), "utf8");
+    // single-page app: unknown paths get index.html so client-side routes survive a reload
+    app.get("*", (c) => c.html(indexHtml));
+  } else {
+    app.get("*", (c) => c.text("Brugerfladen er ikke bygget. Kør: npm run build:web", 503));
+  }
+  return app;
+}

@@ -1,0 +1,109 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import { dottedPath } from "../domain/zod-da.ts";
+import type { Store } from "../store/db.ts";
+import { type Action, type Actor, type ActorResolver, authorize } from "./auth.ts";
+import { ApiError } from "./errors.ts";
+
+/** What every handler may use: the store, the data directory, and who is asking. */
+export interface AppDeps {
+  store: Store;
+  dataDir: string;
+  resolveActor: ActorResolver;
+  /** installation settings read at start (feature switches such as person-level lists) */
+  config: AppConfig;
+}
+
+export interface AppConfig {
+  /** person-level lists (borgeroverblik) are off unless switched on */
+  personListsEnabled: boolean;
+}
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+export interface RouteSpec<P, Q, B> {
+  method: Method;
+  /** Hono path under /api, e.g. "/projects/:id" */
+  path: string;
+  summary: string;
+  tag: string;
+  action: Action;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** success status (default 200) */
+  status?: 200 | 201;
+}
+
+export interface HandlerInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  actor: Actor;
+  deps: AppDeps;
+  c: Context;
+}
+
+interface RegisteredRoute {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  action: Action;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+}
+
+/**
+ * A thin route: validate (zod) → authorize (the one seam) → handler (calls services/repositories) →
+ * respond JSON. Every route is recorded for the OpenAPI description.
+ */
+export class ApiRouter {
+  readonly hono = new Hono();
+  readonly routes: RegisteredRoute[] = [];
+
+  constructor(readonly deps: AppDeps) {}
+
+  route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+    spec: RouteSpec<P, Q, B>,
+    handler: (input: HandlerInput<P, Q, B>) => Promise<unknown>,
+  ): void {
+    this.routes.push(spec as RegisteredRoute);
+    this.hono.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      const params = parsePart(spec.params, c.req.param(), "params") as P;
+      const query = parsePart(spec.query, c.req.query(), "query") as Q;
+      let body = undefined as B;
+      if (spec.body) {
+        let raw: unknown;
+        try {
+          raw = await c.req.json();
+        } catch {
+          throw new ApiError("bad_request", "Forespørgslens indhold er ikke gyldig JSON");
+        }
+        body = parsePart(spec.body, raw, "body") as B;
+      }
+      const actor = authorize(await this.deps.resolveActor(c), spec.action);
+      const result = await handler({ params, query, body, actor, deps: this.deps, c });
+      if (result instanceof Response) return result;
+      return c.json(result as object, spec.status ?? 200);
+    });
+  }
+}
+
+function parsePart(schema: z.ZodType | undefined, raw: unknown, part: string): unknown {
+  if (!schema) return {};
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue ? dottedPath(issue.path) : part;
+  throw new ApiError(
+    "bad_request",
+    `Ugyldigt felt «${field || part}»: ${issue?.message ?? "ugyldig værdi"}`,
+    field,
+  );
+}
+
+/** zod helpers for path parameters */
+export const idParam = z.object({ id: z.coerce.number().int().positive() });

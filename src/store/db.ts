@@ -1,0 +1,68 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema/index.ts";
+
+export { schema };
+export type Schema = typeof schema;
+/** The database handle every repository takes as its first argument: PGlite or node-postgres alike. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Store {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+
+// node-postgres returns int8 (count(*), sum of ints) and numeric as strings; parse them at the boundary
+// so PGlite and PostgreSQL give repositories the same JS numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export interface OpenStoreOptions {
+  /** postgres://… : use a PostgreSQL server; otherwise PGlite */
+  databaseUrl?: string;
+  /** PGlite data directory; undefined = in memory */
+  pgliteDir?: string;
+  /** run migrations (default true) */
+  migrate?: boolean;
+}
+
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const runMigrations = options.migrate ?? true;
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    if (runMigrations) await migratePg(db as never, { migrationsFolder });
+    return { db, kind: "postgres", close: () => pool.end() };
+  }
+  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
+  const client = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  if (runMigrations) await migratePglite(db as never, { migrationsFolder });
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+/** The store a running installation uses: DATABASE_URL if set, else PGlite in <dataDir>/pglite. */
+export function openInstallationStore(dataDir: string): Promise<Store> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) return openStore({ databaseUrl });
+  return openStore({ pgliteDir: path.join(dataDir, "pglite") });
+}
+
+/** Raw SQL returning rows, the same on both drivers (both answer `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,5 @@
+export * from "./access.ts";
+export * from "./economics.ts";
+export * from "./engine.ts";
+export * from "./projects.ts";
+export * from "./warehouse.ts";

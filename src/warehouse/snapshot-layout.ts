@@ -1,0 +1,80 @@
+/**
+ * The on-disk contract of a snapshot: one folder of Parquet files plus `manifest.json`.
+ * The import writes it; the engine reads it. Person identity is the pseudonymous `person_key`
+ * (HMAC-SHA-256 hex of the normalized CPR); no raw CPR is ever written.
+ *
+ * All dates are DuckDB DATE; an empty end date is NULL (ongoing).
+ */
+export const snapshotTables = {
+  /** one row per person */
+  persons: {
+    file: "persons.parquet",
+    columns: { person_key: "VARCHAR", birth_date: "DATE", sex: "VARCHAR" /* 'M' | 'K' */ },
+  },
+  /** ydelsesforloeb: one row per benefit record */
+  benefit_records: {
+    file: "benefit_records.parquet",
+    columns: {
+      person_key: "VARCHAR",
+      benefit: "VARCHAR", // canonical benefit code, e.g. kontanthjaelp
+      category: "VARCHAR", // canonical category code or NULL
+      start_date: "DATE",
+      end_date: "DATE", // NULL = ongoing
+      exit_reason: "VARCHAR", // canonical exit-reason code or NULL
+    },
+  },
+  /** tilbud: one row per activity */
+  activities: {
+    file: "activities.parquet",
+    columns: {
+      person_key: "VARCHAR",
+      kind: "VARCHAR", // canonical activity code, e.g. virksomhedspraktik
+      start_date: "DATE",
+      end_date: "DATE",
+      cvr: "VARCHAR",
+    },
+  },
+  /** loentimer: ordinary paid hours per person and month */
+  wage_hours: {
+    file: "wage_hours.parquet",
+    columns: { person_key: "VARCHAR", month: "DATE" /* first day of the month */, hours: "DOUBLE" },
+  },
+  /** markeringer: project markers */
+  markers: {
+    file: "markers.parquet",
+    columns: {
+      person_key: "VARCHAR",
+      project: "VARCHAR", // project code, e.g. flere-i-job
+      start_date: "DATE",
+      end_date: "DATE",
+      result: "VARCHAR", // canonical exit-reason code or NULL
+    },
+  },
+  /** yr-ydelsesrefusion-beregning: actual payments per person-week (may be empty) */
+  refusion_weeks: {
+    file: "refusion_weeks.parquet",
+    columns: {
+      person_key: "VARCHAR",
+      week: "DATE",
+      benefit: "VARCHAR", // canonical benefit code
+      municipality: "VARCHAR",
+      gross: "DOUBLE",
+      refusion_rate: "DOUBLE", // percent, e.g. 40
+      refusion_amount: "DOUBLE",
+      cofinancing_rate: "DOUBLE",
+      cofinancing_amount: "DOUBLE",
+    },
+  },
+} as const;
+
+export type SnapshotTableName = keyof typeof snapshotTables;
+
+/** manifest.json written into every snapshot folder */
+export interface SnapshotManifest {
+  id: string;
+  extractionDate: string; // YYYY-MM-DD
+  source: string;
+  createdAt: string; // ISO timestamp
+  contentHash: string;
+  counts: Record<SnapshotTableName, number>;
+}
