@@ -1,0 +1,63 @@
+/**
+ * Pure compilation: an indicator definition and a month range → ONE DuckDB query that returns
+ * (period 'YYYY-MM', value, numerator, denominator) for every month of the range, ordered by
+ * period. Months are generated in SQL and every measure is set-based over them, so the cost does
+ * not grow with a JS loop over months.
+ *
+ * The query reads the views persons, benefit_records, activities, wage_hours and markers. Forløb
+ * are computed in a CTE, or read from a temp table `forloeb_records` when the caller has
+ * materialized it once for a whole run (`{ materializedForloeb: true }`).
+ */
+import { compileEnded, isEndedMeasure } from "./compile/ended.ts";
+import { forloebCte } from "./compile/forloeb.ts";
+import { compileFte } from "./compile/fte.ts";
+import { compileMarker, isMarkerMeasure } from "./compile/markers.ts";
+import { compilePoint, isPointMeasure } from "./compile/point.ts";
+import { aggregate, type MeasureSql } from "./compile/shape.ts";
+import { type MonthRange, monthsCte } from "./compile/sql.ts";
+import type { IndicatorDefinition } from "./definition.ts";
+
+export { forloebRelation, forloebSelect } from "./compile/forloeb.ts";
+export type { MonthRange } from "./compile/sql.ts";
+
+export interface CompileOptions {
+  /** the relation forloeb_records already exists on the connection (a per-run temp table) */
+  materializedForloeb?: boolean;
+}
+
+export interface CompiledIndicator {
+  indicator: string;
+  sql: string;
+  /** whether the query needs forloeb_records (so a runner knows whether to materialize it) */
+  usesForloeb: boolean;
+}
+
+function compileMeasure(def: IndicatorDefinition): MeasureSql {
+  const m = def.measure;
+  if (isPointMeasure(m)) return compilePoint(def, m);
+  if (isEndedMeasure(m)) return compileEnded(def, m);
+  if (isMarkerMeasure(m)) return compileMarker(m);
+  if (m.kind === "fte") return compileFte(def, m);
+  const never: never = m;
+  throw new Error(`Ukendt måling: ${JSON.stringify(never)}`);
+}
+
+export function compileIndicator(
+  def: IndicatorDefinition,
+  range: MonthRange,
+  options: CompileOptions = {},
+): CompiledIndicator {
+  const measure = compileMeasure(def);
+  const { agg, select } = aggregate(measure.shape);
+  const ctes = [monthsCte(range)];
+  if (measure.usesForloeb && !options.materializedForloeb) ctes.push(forloebCte());
+  ctes.push(...measure.ctes, agg);
+  const sql = `-- indikator ${def.id} (${def.measure.kind})
+WITH ${ctes.join(",\n")}
+SELECT strftime(m.d, '%Y-%m') AS period,
+  ${select}
+FROM months m
+LEFT JOIN agg a ON a.d = m.d
+ORDER BY m.d`;
+  return { indicator: def.id, sql, usesForloeb: measure.usesForloeb };
+}

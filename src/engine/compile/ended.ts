@@ -1,0 +1,79 @@
+/**
+ * Measures over ended forløb (DESIGN 6.3): ended_outcome_share, avg_duration_ended and
+ * returned_within. The universe is counted per forløb, not per person: forløb of the
+ * population's benefits whose end E lies in a window before D and whose exit-defining record
+ * (latest end, on a tie later start) matches the categories, the age at E and the project
+ * (marker active on E).
+ */
+import type { IndicatorDefinition, Measure } from "../definition.ts";
+import { forloebRelation } from "./forloeb.ts";
+import type { MeasureSql } from "./shape.ts";
+import { list, minusMonths, num, personJoin, populationConditions, where } from "./sql.ts";
+
+type EndedMeasure = Extract<
+  Measure,
+  { kind: "ended_outcome_share" | "avg_duration_ended" | "returned_within" }
+>;
+
+export function isEndedMeasure(m: Measure): m is EndedMeasure {
+  return m.kind === "ended_outcome_share" || m.kind === "avg_duration_ended" || m.kind === "returned_within";
+}
+
+/**
+ * ended(d, person_key, course_start, course_end, exit_reason): one row per month and forløb
+ * ending in [from, to], where from/to are SQL expressions of m.d.
+ */
+function endedCte(def: IndicatorDefinition, from: string, to: string): string {
+  const pop = def.population;
+  if (!pop) throw new Error(`Indikatoren ${def.id} mangler population`);
+  return `ended AS (
+  SELECT m.d, f.person_key, f.course_start, f.course_end, f.exit_reason
+  FROM months m
+  JOIN ${forloebRelation} f ON f.is_exit_record AND f.course_end IS NOT NULL
+    AND f.course_end >= ${from} AND f.course_end <= ${to}
+  ${personJoin(pop, "f")}
+  ${where(populationConditions(pop, "f", "f.course_end"))}
+)`;
+}
+
+export function compileEnded(def: IndicatorDefinition, m: EndedMeasure): MeasureSql {
+  switch (m.kind) {
+    case "ended_outcome_share":
+      return {
+        ctes: [
+          endedCte(def, minusMonths("m.d", m.window_months), "m.d - 1"),
+          `units AS (SELECT d, COALESCE(exit_reason IN ${list(m.outcomes)}, false) AS hit FROM ended)`,
+        ],
+        shape: { kind: "share" },
+        usesForloeb: true,
+      };
+    case "avg_duration_ended":
+      // duration in weeks, both ends inclusive: (E − S + 1) ÷ 7
+      return {
+        ctes: [
+          endedCte(def, minusMonths("m.d", m.window_months), "m.d - 1"),
+          "units AS (SELECT d, CAST(course_end - course_start + 1 AS DOUBLE) / 7 AS x FROM ended)",
+        ],
+        shape: { kind: "mean" },
+        usesForloeb: true,
+      };
+    case "returned_within": {
+      // B = D − days: the window ends a full follow-up period before D, so every forløb in it
+      // has had `days` days to return.
+      const b = `(m.d - ${num(m.days)})`;
+      const benefitFilter = m.return_benefits ? ` AND r.benefit IN ${list(m.return_benefits)}` : "";
+      return {
+        ctes: [
+          endedCte(def, minusMonths(b, m.window_months), `${b} - 1`),
+          `units AS (
+  SELECT e.d, EXISTS (SELECT 1 FROM benefit_records r WHERE r.person_key = e.person_key${benefitFilter}
+    AND r.start_date >= e.course_end + 1 AND r.start_date <= e.course_end + ${num(m.days)}) AS hit
+  FROM ended e
+)`,
+        ],
+        shape: { kind: "share" },
+        usesForloeb: true,
+      };
+    }
+  }
+}

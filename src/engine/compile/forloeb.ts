@@ -1,0 +1,52 @@
+/**
+ * Forløb (courses), DESIGN 6.1: for one person and one benefit, records sorted by start form a
+ * chain while the next start ≤ (the chain's latest end so far) + 1 day; an open record makes the
+ * chain open. Category changes do not break a chain.
+ *
+ * Gaps-and-islands with window functions: an open end is replaced by a far-future sentinel so
+ * that an open record swallows everything after it and the running MAX stays simple. A record
+ * starts a new chain when its start lies more than one day after the running max end of the
+ * records before it; the running count of such starts numbers the chains.
+ *
+ * The result keeps one row per benefit record, annotated with its course, because the measures
+ * filter on record attributes (category of the active record, of the exit-defining record).
+ */
+
+/** Name of the relation holding the annotated records; a CTE or a per-run temp table. */
+export const forloebRelation = "forloeb_records";
+
+const openEnd = "DATE '9999-12-31'";
+
+/**
+ * SELECT producing forloeb_records: the benefit_records columns plus
+ * course_no, course_start, course_end (NULL = open) and is_exit_record (the record with the
+ * latest end, on a tie the later start; exactly one per course). The course's exit reason is
+ * the exit_reason of its is_exit_record row.
+ */
+export const forloebSelect = `WITH ordered AS (
+  SELECT person_key, benefit, category, start_date, end_date, exit_reason,
+    COALESCE(end_date, ${openEnd}) AS end_c,
+    row_number() OVER (PARTITION BY person_key, benefit
+      ORDER BY start_date, COALESCE(end_date, ${openEnd}), category, exit_reason) AS seq
+  FROM benefit_records
+), running AS (
+  SELECT *, max(end_c) OVER (PARTITION BY person_key, benefit ORDER BY seq
+    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max_end
+  FROM ordered
+), chained AS (
+  SELECT *, sum(CASE WHEN prev_max_end IS NULL OR start_date > prev_max_end + 1 THEN 1 ELSE 0 END)
+    OVER (PARTITION BY person_key, benefit ORDER BY seq ROWS UNBOUNDED PRECEDING) AS course_no
+  FROM running
+)
+SELECT person_key, benefit, category, start_date, end_date, exit_reason, course_no,
+  min(start_date) OVER course AS course_start,
+  CASE WHEN max(end_c) OVER course = ${openEnd} THEN NULL ELSE max(end_c) OVER course END AS course_end,
+  row_number() OVER (PARTITION BY person_key, benefit, course_no
+    ORDER BY end_c DESC, start_date DESC, seq DESC) = 1 AS is_exit_record
+FROM chained
+WINDOW course AS (PARTITION BY person_key, benefit, course_no)`;
+
+/** The forløb as a CTE, for a query that runs on its own. */
+export function forloebCte(): string {
+  return `${forloebRelation} AS (\n${forloebSelect}\n)`;
+}

@@ -1,0 +1,129 @@
+/**
+ * Measures on the population at the reference date D (DESIGN 6.1 "Population at D"):
+ * stock, the activity and wage-hour shares, the Delaftale 2 measures and duration shares.
+ * Each produces a `units` CTE with one row per population person (per month).
+ */
+import type { IndicatorDefinition, Measure, Population } from "../definition.ts";
+import { forloebRelation } from "./forloeb.ts";
+import type { MeasureSql } from "./shape.ts";
+import {
+  activeOn,
+  list,
+  minusMonths,
+  num,
+  overlaps,
+  personJoin,
+  populationConditions,
+  where,
+} from "./sql.ts";
+
+/**
+ * pop(d, person_key, course_start): persons with a matching record active on d. course_start is
+ * the start of the forløb containing a matching active record, the earliest when several match;
+ * duration at D = d − course_start.
+ */
+export function popCte(pop: Population): string {
+  return `pop AS (
+  SELECT m.d, f.person_key, min(f.course_start) AS course_start
+  FROM months m
+  JOIN ${forloebRelation} f ON ${activeOn("f", "m.d")}
+  ${personJoin(pop, "f")}
+  ${where(populationConditions(pop, "f", "m.d"))}
+  GROUP BY m.d, f.person_key
+)`;
+}
+
+/** an activity of `kinds` (all kinds when absent) of the pop person matching `condition` on alias a */
+function activityExists(kinds: readonly string[] | undefined, condition: string): string {
+  const kindFilter = kinds ? ` AND a.kind IN ${list(kinds)}` : "";
+  return `EXISTS (SELECT 1 FROM activities a WHERE a.person_key = u.person_key${kindFilter} AND ${condition})`;
+}
+
+/** wage hours per person and month (a person may have several rows in a month) */
+const wageMonthsCte = `wage_months AS (
+  SELECT person_key, month, sum(hours) AS hours FROM wage_hours GROUP BY person_key, month
+)`;
+
+/** sum of the pop person's wage hours over months [from, to) (first-of-month dates) */
+function wageSum(from: string, to: string): string {
+  return `COALESCE((SELECT sum(w.hours) FROM wage_months w
+    WHERE w.person_key = u.person_key AND w.month >= ${from} AND w.month < ${to}), 0)`;
+}
+
+type PointMeasure = Extract<
+  Measure,
+  {
+    kind:
+      | "stock"
+      | "wage_hours_share"
+      | "activity_share"
+      | "no_activity_share"
+      | "company_oriented_12m"
+      | "company_oriented_first_weeks"
+      | "duration_over_share"
+      | "weekly_hours_share";
+  }
+>;
+
+export function isPointMeasure(m: Measure): m is PointMeasure {
+  return [
+    "stock",
+    "wage_hours_share",
+    "activity_share",
+    "no_activity_share",
+    "company_oriented_12m",
+    "company_oriented_first_weeks",
+    "duration_over_share",
+    "weekly_hours_share",
+  ].includes(m.kind);
+}
+
+export function compilePoint(def: IndicatorDefinition, m: PointMeasure): MeasureSql {
+  const pop = def.population;
+  if (!pop) throw new Error(`Indikatoren ${def.id} mangler population`);
+  const ctes = [popCte(pop)];
+  const units = (hit: string, filter = "") =>
+    `units AS (\n  SELECT u.d, ${hit} AS hit\n  FROM pop u\n  ${filter}\n)`;
+  const lastMonth = minusMonths("u.d", 1);
+  switch (m.kind) {
+    case "stock":
+      ctes.push("units AS (SELECT d FROM pop)");
+      return { ctes, shape: { kind: "count" }, usesForloeb: true };
+    case "wage_hours_share":
+      ctes.push(wageMonthsCte, units(`${wageSum(lastMonth, "u.d")} > ${num(m.above)}`));
+      break;
+    case "activity_share":
+      ctes.push(units(activityExists(m.kinds, activeOn("a", "u.d"))));
+      break;
+    case "no_activity_share":
+      ctes.push(units(`NOT ${activityExists(m.kinds, activeOn("a", "u.d"))}`));
+      break;
+    case "company_oriented_12m": {
+      // Delaftale 2: an activity overlapping [D − 365, D − 1] or ≥ min_hours in the 12 calendar months before D's month
+      const activity = activityExists(m.kinds, overlaps("a", "u.d - 365", "u.d - 1"));
+      const hours = `${wageSum(minusMonths("u.d", 12), "u.d")} >= ${num(m.min_hours)}`;
+      ctes.push(wageMonthsCte, units(`(${activity} OR ${hours})`, "WHERE u.d - u.course_start >= 365"));
+      break;
+    }
+    case "company_oriented_first_weeks": {
+      const days = 7 * m.weeks;
+      const activity = activityExists(
+        m.kinds,
+        overlaps("a", "u.course_start", `u.course_start + ${num(days - 1)}`),
+      );
+      ctes.push(units(activity, `WHERE u.d - u.course_start >= ${num(days)}`));
+      break;
+    }
+    case "duration_over_share":
+      ctes.push(units(`u.d - u.course_start > ${num(m.days)}`));
+      break;
+    case "weekly_hours_share": {
+      // weekly hours = the month's hours × 7 ÷ days in that month; no wage rows = 0 hours
+      const weekly = `(${wageSum(lastMonth, "u.d")} * 7 / CAST(u.d - ${lastMonth} AS DOUBLE))`;
+      const upper = m.max === undefined ? "" : ` AND ${weekly} <= ${num(m.max)}`;
+      ctes.push(wageMonthsCte, units(`(${weekly} >= ${num(m.min)}${upper})`));
+      break;
+    }
+  }
+  return { ctes, shape: { kind: "share" }, usesForloeb: true };
+}

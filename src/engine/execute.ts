@@ -1,0 +1,170 @@
+/**
+ * Execution: open DuckDB in-process over one snapshot folder (views over its Parquet files),
+ * run the compiled queries and return plain JS values.
+ *
+ * A whole definition set runs on one connection; the forløb are materialized once per run as a
+ * temp table shared by every indicator that needs them, instead of being recomputed by each
+ * query.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { SnapshotManifest } from "../warehouse/snapshot-layout.ts";
+import { snapshotTables } from "../warehouse/snapshot-layout.ts";
+import { str } from "./compile/sql.ts";
+import { compileIndicator, forloebRelation, forloebSelect, type MonthRange } from "./compile.ts";
+import type { IndicatorDefinition } from "./definition.ts";
+
+export interface IndicatorValue {
+  indicator: string;
+  /** YYYY-MM */
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** A query failure, carrying the SQL that caused it. */
+export class EngineQueryError extends Error {
+  constructor(
+    message: string,
+    readonly sql: string,
+    readonly indicator?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "EngineQueryError";
+  }
+}
+
+/** The tables the engine reads; each becomes a view of the same name. */
+export const engineTables = ["persons", "benefit_records", "activities", "wage_hours", "markers"] as const;
+
+export interface SnapshotSession {
+  connection: DuckDBConnection;
+  /** YYYY-MM-DD from the manifest, when it has one */
+  extractionDate?: string;
+  close(): void;
+}
+
+async function run(connection: DuckDBConnection, sql: string, indicator?: string) {
+  try {
+    return await connection.runAndReadAll(sql);
+  } catch (e) {
+    const what = indicator ? `Beregning af ${indicator} fejlede` : "DuckDB-forespørgsel fejlede";
+    throw new EngineQueryError(`${what}: ${e instanceof Error ? e.message : String(e)}`, sql, indicator, {
+      cause: e,
+    });
+  }
+}
+
+/** Open an in-memory DuckDB with views over the snapshot folder's Parquet files. */
+export async function openSnapshot(snapshotDir: string): Promise<SnapshotSession> {
+  let extractionDate: string | undefined;
+  const manifestPath = join(snapshotDir, "manifest.json");
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Partial<SnapshotManifest>;
+    extractionDate = manifest.extractionDate;
+  }
+  for (const t of engineTables) {
+    const file = join(snapshotDir, snapshotTables[t].file);
+    if (!existsSync(file))
+      throw new Error(`Snapshot-mappen ${snapshotDir} mangler filen ${snapshotTables[t].file}`);
+  }
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  for (const t of engineTables) {
+    const file = join(snapshotDir, snapshotTables[t].file);
+    await run(connection, `CREATE VIEW ${t} AS SELECT * FROM read_parquet(${str(file)})`);
+  }
+  return {
+    connection,
+    extractionDate,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** DuckDB BIGINT arrives as bigint, DECIMAL/HUGEINT as objects; the API contract is plain numbers. */
+function toNumber(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "object" && v !== null && "toDouble" in v && typeof v.toDouble === "function") {
+    return v.toDouble() as number;
+  }
+  const n = Number(v);
+  if (Number.isNaN(n)) throw new Error(`Uventet værdi fra DuckDB: ${String(v)}`);
+  return n;
+}
+
+/**
+ * The range limited to months whose reference date D (the 1st) is on or before the extraction
+ * date: later months have no value (DESIGN 6.1) and get no row. Undefined when nothing is left.
+ */
+export function clampRange(range: MonthRange, extractionDate?: string): MonthRange | undefined {
+  if (!extractionDate) return range;
+  const last = extractionDate.slice(0, 7);
+  // YYYY-MM strings sort chronologically
+  const to = [range.to, last].sort()[0]!;
+  return range.from <= to ? { from: range.from, to } : undefined;
+}
+
+export interface RunOptions {
+  /** called after each indicator with its wall time, for benchmarks */
+  onTiming?: (indicator: string, ms: number) => void;
+}
+
+/**
+ * Compute every definition over the range on an open session. Rows come period by period, in
+ * definition order within a period (the order of the CLI output).
+ */
+export async function runIndicators(
+  session: SnapshotSession,
+  definitions: readonly IndicatorDefinition[],
+  range: MonthRange,
+  options: RunOptions = {},
+): Promise<IndicatorValue[]> {
+  const effective = clampRange(range, session.extractionDate);
+  if (!effective || definitions.length === 0) return [];
+  const compiled = definitions.map((d) => compileIndicator(d, effective, { materializedForloeb: true }));
+  if (compiled.some((c) => c.usesForloeb)) {
+    await run(session.connection, `CREATE OR REPLACE TEMP TABLE ${forloebRelation} AS\n${forloebSelect}`);
+  }
+  const perIndicator: IndicatorValue[][] = [];
+  for (const c of compiled) {
+    const started = performance.now();
+    const reader = await run(session.connection, c.sql, c.indicator);
+    const rows = reader.getRowObjectsJS().map((r) => ({
+      indicator: c.indicator,
+      period: String(r.period),
+      value: toNumber(r.value),
+      numerator: toNumber(r.numerator),
+      denominator: toNumber(r.denominator),
+    }));
+    perIndicator.push(rows);
+    options.onTiming?.(c.indicator, performance.now() - started);
+  }
+  // every query returns the same months in order, so row i of each belongs to the same period
+  const out: IndicatorValue[] = [];
+  const months = perIndicator[0]?.length ?? 0;
+  for (let i = 0; i < months; i++) for (const rows of perIndicator) if (rows[i]) out.push(rows[i]!);
+  return out;
+}
+
+/** Open the snapshot folder, compute, close. */
+export async function computeIndicators(
+  snapshotDir: string,
+  definitions: readonly IndicatorDefinition[],
+  range: MonthRange,
+  options: RunOptions = {},
+): Promise<IndicatorValue[]> {
+  const session = await openSnapshot(snapshotDir);
+  try {
+    return await runIndicators(session, definitions, range, options);
+  } finally {
+    session.close();
+  }
+}
