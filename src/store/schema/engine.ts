@@ -22,6 +22,12 @@ export const computations = pgTable("computations", {
   indicatorCount: integer("indicator_count").notNull().default(0),
   valueCount: integer("value_count").notNull().default(0),
   durationMs: integer("duration_ms"),
+  /** progress while running: indicators done of total, and what is happening now */
+  progressDone: integer("progress_done").notNull().default(0),
+  progressTotal: integer("progress_total").notNull().default(0),
+  progressStep: text("progress_step"),
+  /** definitions skipped because they are invalid, with the reason (the rest is still computed) */
+  warnings: jsonb("warnings").$type<{ indicator: string; message: string }[]>().notNull().default([]),
   startedBy: text("started_by").notNull(),
   startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
