@@ -1,12 +1,12 @@
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-
-function App() {
-  return (
-    <main>
-      <h1>Effektspor</h1>
-    </main>
-  );
-}
+import { App } from "./App.tsx";
+import "./styles.css";
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<App />);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
