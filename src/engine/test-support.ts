@@ -13,6 +13,8 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { SnapshotManifest, SnapshotTableName } from "../warehouse/snapshot-layout.ts";
 import { snapshotTables } from "../warehouse/snapshot-layout.ts";
 import { str } from "./compile/sql.ts";
+import { type IndicatorDefinition, indicatorDefinitionSchema } from "./definition.ts";
+import { computeIndicators, type IndicatorValue } from "./execute.ts";
 
 type Row = Record<string, string | number | null | undefined>;
 export type SnapshotRows = Partial<Record<SnapshotTableName, Row[]>>;
@@ -161,4 +163,32 @@ export async function loadGoldenCsvSnapshot(
     JSON.stringify(manifestFor("golden-test", extractionDate, counts), null, 2),
   );
   return dir;
+}
+
+/** A definition from its measure and population, with the schema's defaults applied. */
+export function indicator(
+  measure: Record<string, unknown>,
+  population?: Record<string, unknown>,
+): IndicatorDefinition {
+  return indicatorDefinitionSchema.parse({
+    id: "test",
+    name: "Test",
+    unit: "antal",
+    better: "higher",
+    population,
+    measure,
+  });
+}
+
+/** Write the rows as a snapshot and compute one definition over [from, to]. */
+export async function computeOn(
+  rows: SnapshotRows,
+  def: IndicatorDefinition,
+  from: string,
+  to = from,
+  extractionDate?: string,
+): Promise<Omit<IndicatorValue, "indicator">[]> {
+  const dir = await writeSnapshot(rows, { extractionDate });
+  const values = await computeIndicators(dir, [def], { from, to });
+  return values.map(({ indicator: _, ...rest }) => rest);
 }
