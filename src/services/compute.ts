@@ -1,0 +1,328 @@
+/**
+ * The monthly computation ("Beregn"): every computed indicator of every project, for every month
+ * from the first project month up to the latest snapshot's extraction month, in ONE DuckDB
+ * session over the snapshot (the engine's batch API materializes the forløb once for all).
+ *
+ * Provenance is stored with every value: snapshot, computation, definition version and hash, the
+ * compiled SQL and the time. A run is recorded in `computations` (running → ok | failed). Values
+ * are written in one transaction only after every indicator succeeded, so a failed run keeps the
+ * last good values and records why. Frozen values are never touched; a recomputed value that
+ * differs from a frozen one is reported as a revision (old → new).
+ */
+import { createHash } from "node:crypto";
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import { compileIndicator } from "../engine/compile.ts";
+import {
+  type DefinitionError,
+  formatPath,
+  type IndicatorDefinition,
+  indicatorDefinitionSchema,
+  parseDefinitions,
+} from "../engine/definition.ts";
+import { clampRange, EngineQueryError, openSnapshot, runIndicators } from "../engine/execute.ts";
+import { type ResolvedSnapshot, resolveSnapshot } from "../engine/snapshots.ts";
+import type { Db } from "../store/db.ts";
+import {
+  type Computation,
+  createComputation,
+  type IndicatorRow,
+  listComputedIndicators,
+  listRevisions,
+  type NewComputedValue,
+  type RevisionRow,
+  snapshotInCatalogue,
+  storeComputationResult,
+  updateComputation,
+} from "../store/repositories/computed.ts";
+
+/** The first month of the investment projects' status schemes (seed 002: primo januar 2024). */
+export const FIRST_PROJECT_MONTH = "2024-01";
+
+const engineUnits = new Set(["personer", "procent", "uger", "fuldtidspersoner", "antal"]);
+
+/** Keys of a stored definition that the indicator row owns (the row wins). */
+type StoredDefinition = Record<string, unknown>;
+
+/**
+ * The engine definition of an indicator row: the stored object (population, measure, …) with id,
+ * name and direction taken from the row. Errors carry paths into the stored object
+ * (`definition.measure.kinds`).
+ */
+export function definitionOfIndicator(
+  ind: Pick<IndicatorRow, "code" | "name" | "unit" | "better" | "definition">,
+): { value?: IndicatorDefinition; errors: DefinitionError[] } {
+  const raw: StoredDefinition = ind.definition ?? {};
+  if (ind.definition === null || typeof ind.definition !== "object") {
+    return { errors: [{ path: "definition", message: "Indikatoren er beregnet, men har ingen definition" }] };
+  }
+  const candidate = {
+    ...raw,
+    id: ind.code,
+    name: ind.name,
+    better: ind.better,
+    unit: engineUnits.has(ind.unit) ? ind.unit : (raw.unit ?? "antal"),
+  };
+  const parsed = indicatorDefinitionSchema.safeParse(candidate, { error: z.locales.da().localeError });
+  if (parsed.success) return { value: parsed.data, errors: [] };
+  return {
+    errors: parsed.error.issues.map((i) => ({
+      path: formatPath(["definition", ...i.path]),
+      message: i.message,
+    })),
+  };
+}
+
+/** Stable JSON (sorted keys), so equal definitions hash equally whatever their key order. */
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v !== null && typeof v === "object") {
+    const entries = Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** sha256 of the normalized definition (defaults applied): what exactly was computed. */
+export function definitionHash(def: IndicatorDefinition): string {
+  return createHash("sha256").update(stableJson(def)).digest("hex");
+}
+
+/**
+ * Validate a definition given as YAML text or as an object. A text or object with an
+ * `indicators:` list is validated as a definition file (DESIGN 6.2); a single object is one
+ * definition, where id, name, unit and better may be left out (the indicator row supplies them).
+ */
+export function validateDefinitionInput(input: { yaml?: string; definition?: unknown }): {
+  value: IndicatorDefinition[];
+  errors: DefinitionError[];
+} {
+  let obj: unknown = input.definition;
+  if (input.yaml !== undefined) {
+    const doc = parseDocument(input.yaml);
+    // broken YAML or a whole file: the engine's parser gives the answer (with line and column)
+    if (doc.errors.length > 0) return parseDefinitions(input.yaml);
+    obj = doc.toJS();
+  }
+  if (obj !== null && typeof obj === "object" && !Array.isArray(obj) && "indicators" in obj) {
+    return parseDefinitions(JSON.stringify(obj));
+  }
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
+    return {
+      value: [],
+      errors: [{ path: "", message: "Definitionen skal være et objekt med population og measure" }],
+    };
+  }
+  const o = obj as Record<string, unknown>;
+  const candidate = { id: "udkast", name: "Udkast", unit: "antal", better: "higher", ...o };
+  const parsed = indicatorDefinitionSchema.safeParse(candidate, { error: z.locales.da().localeError });
+  if (parsed.success) return { value: [parsed.data], errors: [] };
+  return {
+    value: [],
+    errors: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+  };
+}
+
+export interface ComputeProgress {
+  done: number;
+  total: number;
+  step: string;
+}
+
+export interface ComputeOptions {
+  startedBy: string;
+  /** a named snapshot; default the latest */
+  snapshotId?: string;
+  /** default FIRST_PROJECT_MONTH */
+  firstMonth?: string;
+  /** a computations row created beforehand (the API creates it to answer at once) */
+  computation?: Computation;
+  onProgress?: (p: ComputeProgress) => void;
+}
+
+export interface ComputeSummary {
+  computation: Computation;
+  status: "ok" | "failed";
+  error?: string;
+  snapshot?: { id: string; extractionDate: string };
+  range?: { from: string; to: string };
+  indicatorCount: number;
+  valueCount: number;
+  durationMs: number;
+  warnings: { indicator: string; message: string }[];
+  /** frozen values the run changed: shown as old → new */
+  revisions: RevisionRow[];
+}
+
+class ComputeFailure extends Error {}
+
+/** Start a computation row (status running) without running it yet. */
+export function startComputation(db: Db, startedBy: string): Promise<Computation> {
+  return createComputation(db, { startedBy });
+}
+
+/** Run the whole computation. Never throws for data or definition problems: they end as status failed. */
+export async function runComputation(
+  db: Db,
+  dataDir: string,
+  options: ComputeOptions,
+): Promise<ComputeSummary> {
+  const started = performance.now();
+  const computation = options.computation ?? (await createComputation(db, { startedBy: options.startedBy }));
+  const warnings: { indicator: string; message: string }[] = [];
+  let progressChain: Promise<unknown> = Promise.resolve();
+  const progress = (p: ComputeProgress) => {
+    options.onProgress?.(p);
+    progressChain = progressChain
+      .then(() =>
+        updateComputation(db, computation.id, {
+          progressDone: p.done,
+          progressTotal: p.total,
+          progressStep: p.step,
+        }),
+      )
+      .catch(() => {});
+  };
+  let snapshot: ResolvedSnapshot | undefined;
+  let range: { from: string; to: string } | undefined;
+  try {
+    progress({ done: 0, total: 0, step: "Finder det seneste snapshot" });
+    try {
+      snapshot = await resolveSnapshot(dataDir, options.snapshotId);
+    } catch (e) {
+      throw new ComputeFailure(e instanceof Error ? e.message : String(e));
+    }
+    const extractionDate = snapshot.manifest.extractionDate;
+    const first = options.firstMonth ?? FIRST_PROJECT_MONTH;
+    const requested = { from: first, to: extractionDate.slice(0, 7) };
+    range = clampRange(requested, extractionDate);
+    if (!range || requested.to < requested.from) {
+      throw new ComputeFailure(
+        `Snapshottet ${snapshot.id} har udtræksdato ${extractionDate}, før den første måned ${first}; der er intet at beregne`,
+      );
+    }
+    const inCatalogue = await snapshotInCatalogue(db, snapshot.id);
+    await updateComputation(db, computation.id, {
+      snapshotId: inCatalogue ? snapshot.id : null,
+      fromPeriod: range.from,
+      toPeriod: range.to,
+    });
+
+    const rows = await listComputedIndicators(db);
+    const valid: { row: IndicatorRow; def: IndicatorDefinition }[] = [];
+    for (const row of rows) {
+      const { value, errors } = definitionOfIndicator(row);
+      if (value) valid.push({ row, def: value });
+      else {
+        for (const e of errors) warnings.push({ indicator: row.code, message: `${e.path}: ${e.message}` });
+      }
+    }
+    const total = valid.length;
+    progress({ done: 0, total, step: `Beregner ${total} indikatorer for ${range.from} – ${range.to}` });
+
+    const session = await openSnapshot(snapshot.dir);
+    let results: Awaited<ReturnType<typeof runIndicators>>;
+    try {
+      let done = 0;
+      results = await runIndicators(
+        session,
+        valid.map((v) => v.def),
+        range,
+        {
+          onTiming: (indicator) => {
+            done++;
+            progress({ done, total, step: `Beregnet ${indicator}` });
+          },
+        },
+      );
+    } finally {
+      session.close();
+    }
+
+    const byCode = new Map(valid.map((v) => [v.def.id, v]));
+    const provenance = new Map(
+      valid.map((v) => [
+        v.def.id,
+        {
+          definitionVersion: v.row.definitionVersion,
+          definitionHash: definitionHash(v.def),
+          // the stand-alone query (forløb as a CTE): what a user can read and rerun
+          compiledSql: compileIndicator(v.def, range as { from: string; to: string }).sql,
+        },
+      ]),
+    );
+    const values: NewComputedValue[] = results.map((r) => {
+      const v = byCode.get(r.indicator)!;
+      return {
+        indicatorId: v.row.id,
+        period: r.period,
+        value: r.value,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        snapshotId: snapshot!.id,
+        ...provenance.get(r.indicator)!,
+      };
+    });
+    progress({ done: total, total, step: "Gemmer værdierne" });
+    await progressChain;
+    const durationMs = Math.round(performance.now() - started);
+    await storeComputationResult(
+      db,
+      computation.id,
+      valid.map((v) => v.row.id),
+      values,
+      {
+        status: "ok",
+        error: null,
+        indicatorCount: total,
+        valueCount: values.length,
+        durationMs,
+        finishedAt: new Date(),
+        progressDone: total,
+        progressTotal: total,
+        progressStep: "Færdig",
+        warnings,
+      },
+    );
+    return {
+      computation: { ...computation, status: "ok" },
+      status: "ok",
+      snapshot: { id: snapshot.id, extractionDate },
+      range,
+      indicatorCount: total,
+      valueCount: values.length,
+      durationMs,
+      warnings,
+      revisions: await listRevisions(db),
+    };
+  } catch (e) {
+    await progressChain;
+    const message =
+      e instanceof ComputeFailure || e instanceof EngineQueryError
+        ? e.message
+        : `Beregningen fejlede: ${e instanceof Error ? e.message : String(e)}`;
+    const durationMs = Math.round(performance.now() - started);
+    await updateComputation(db, computation.id, {
+      status: "failed",
+      error: `${message}. De seneste gyldige værdier er bevaret.`,
+      durationMs,
+      finishedAt: new Date(),
+      progressStep: "Fejlet",
+      warnings,
+    });
+    return {
+      computation: { ...computation, status: "failed" },
+      status: "failed",
+      error: message,
+      snapshot: snapshot ? { id: snapshot.id, extractionDate: snapshot.manifest.extractionDate } : undefined,
+      range,
+      indicatorCount: 0,
+      valueCount: 0,
+      durationMs,
+      warnings,
+      revisions: [],
+    };
+  }
+}
