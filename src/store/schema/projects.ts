@@ -69,7 +69,7 @@ export const indicators = pgTable(
     /** the count behind a baseline share, when the seed gives it */
     baselineCount: doublePrecision("baseline_count"),
     /** final goal (slutmål): absolute value, or relative to baseline */
-    goalKind: text("goal_kind").notNull().default("absolute"), // absolute | relative_pct | relative_points
+    goalKind: text("goal_kind").notNull().default("absolute"), // absolute | relative_percent | relative_points (src/domain/projects.ts)
     goalValue: doublePrecision("goal_value"),
     goalDate: date("goal_date"),
     goalText: text("goal_text"),
