@@ -6,7 +6,7 @@
  * mapping and no HMAC. Person keys are md5 of the normalized CPR so no raw CPR reaches the temp
  * folder; birth date and sex are derived from the CPR when personer.csv leaves them empty.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
@@ -61,6 +61,7 @@ export async function writeSnapshot(
   options: { dir?: string; extractionDate?: string; id?: string } = {},
 ): Promise<string> {
   const dir = options.dir ?? tempDir();
+  mkdirSync(dir, { recursive: true });
   const counts = {} as Record<SnapshotTableName, number>;
   await withConnection(async (c) => {
     for (const [name, table] of Object.entries(snapshotTables) as [
@@ -112,6 +113,7 @@ export async function loadGoldenCsvSnapshot(
   extractionDate: string,
   dir = tempDir(),
 ): Promise<string> {
+  mkdirSync(dir, { recursive: true });
   const csv = (file: string) => `read_csv(${str(join(csvDir, file))}, header = true, all_varchar = true)`;
   await withConnection(async (c) => {
     const copy = (name: SnapshotTableName, select: string) =>
