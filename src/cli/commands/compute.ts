@@ -1,0 +1,78 @@
+/**
+ * `effektspor compute [--data-dir DIR] [--snapshot ID]`: computes every project's computed
+ * indicators for all months up to the latest snapshot and stores them with provenance.
+ * Prints progress and a Danish summary; exit 0 on success, 1 when the computation failed
+ * (the previous values are kept), 2 on bad arguments.
+ */
+import { parseArgs } from "node:util";
+import { resolveDataDir } from "../../config.ts";
+import { formatNumber } from "../../domain/format.ts";
+import { runComputation } from "../../services/compute.ts";
+import { openInstallationStore } from "../../store/db.ts";
+
+const usage = "Brug: effektspor compute [--data-dir MAPPE] [--snapshot ID]";
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1).replace(".", ",");
+}
+
+const show = (v: number | null) => (v === null ? "–" : formatNumber(v, 1, true));
+
+export async function run(args: string[]): Promise<number> {
+  let values: { "data-dir"?: string; snapshot?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        "data-dir": { type: "string" },
+        snapshot: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    console.error(`Ugyldige argumenter: ${e instanceof Error ? e.message : String(e)}\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const dataDir = resolveDataDir(values["data-dir"]);
+  const store = await openInstallationStore(dataDir);
+  try {
+    let lastStep = "";
+    const summary = await runComputation(store.db, dataDir, {
+      startedBy: "kommandolinje",
+      snapshotId: values.snapshot,
+      onProgress: (p) => {
+        if (p.total > 0 && p.done > 0) {
+          process.stderr.write(`\r  ${p.done}/${p.total} indikatorer beregnet`);
+        } else if (p.step !== lastStep) {
+          process.stderr.write(`• ${p.step}\n`);
+        }
+        lastStep = p.step;
+      },
+    });
+    process.stderr.write("\n");
+    for (const w of summary.warnings) console.log(`Advarsel: ${w.indicator} sprunget over – ${w.message}`);
+    if (summary.status === "failed") {
+      console.error(`Beregningen fejlede: ${summary.error}`);
+      console.error("De seneste gyldige værdier er bevaret.");
+      return 1;
+    }
+    console.log(
+      `Beregnet ${formatNumber(summary.indicatorCount)} indikatorer × ${summary.range?.from} – ${summary.range?.to}: ` +
+        `${formatNumber(summary.valueCount)} værdier på snapshot ${summary.snapshot?.id} ` +
+        `(udtræksdato ${summary.snapshot?.extractionDate}) på ${seconds(summary.durationMs)} s.`,
+    );
+    if (summary.revisions.length > 0) {
+      console.log(`${formatNumber(summary.revisions.length)} indfrosne værdier er revideret (gammel → ny):`);
+      for (const r of summary.revisions)
+        console.log(`  ${r.code} ${r.period}: ${show(r.old)} → ${show(r.new)}`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
