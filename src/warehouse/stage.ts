@@ -1,0 +1,51 @@
+/**
+ * Staging: validated, already pseudonymized rows are appended to CSV files inside the import's
+ * temporary folder (never raw CPR), then loaded into DuckDB in one read_csv each. This keeps JS
+ * memory flat however large the extract is.
+ */
+import { createWriteStream, type WriteStream } from "node:fs";
+import type { Cell } from "./validate.ts";
+
+function csvCell(v: Cell): string {
+  if (v === null) return "";
+  if (typeof v === "number") return String(v);
+  if (/[",\n\r]/.test(v)) return `"${v.replace(/"/g, '""')}"`;
+  return v;
+}
+
+export class StagedCsv {
+  private stream: WriteStream;
+  private buffer: string[] = [];
+  private bufferedChars = 0;
+  rows = 0;
+
+  constructor(readonly file: string) {
+    this.stream = createWriteStream(file, { encoding: "utf8" });
+  }
+
+  /** Appends a row; await the returned promise only when it is not undefined (backpressure). */
+  add(cells: Cell[]): Promise<void> | undefined {
+    const line = `${cells.map(csvCell).join(",")}\n`;
+    this.buffer.push(line);
+    this.bufferedChars += line.length;
+    this.rows++;
+    if (this.bufferedChars > 1 << 20) return this.flush();
+    return undefined;
+  }
+
+  private flush(): Promise<void> | undefined {
+    if (this.buffer.length === 0) return undefined;
+    const chunk = this.buffer.join("");
+    this.buffer = [];
+    this.bufferedChars = 0;
+    if (this.stream.write(chunk)) return undefined;
+    return new Promise((resolve) => this.stream.once("drain", () => resolve()));
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await new Promise<void>((resolve, reject) => {
+      this.stream.end((err?: Error | null) => (err ? reject(err) : resolve()));
+    });
+  }
+}
