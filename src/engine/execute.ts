@@ -58,8 +58,17 @@ async function run(connection: DuckDBConnection, sql: string, indicator?: string
   }
 }
 
-/** Open an in-memory DuckDB with views over the snapshot folder's Parquet files. */
-export async function openSnapshot(snapshotDir: string): Promise<SnapshotSession> {
+export interface OpenOptions {
+  /**
+   * "tables" (default) reads each Parquet file once into an in-memory temp table, so a set of
+   * indicators does not decode the same files again for every query; "views" only puts views
+   * over the files (less memory, for one-off queries on very large snapshots).
+   */
+  load?: "tables" | "views";
+}
+
+/** Open an in-memory DuckDB whose relations persons, benefit_records, … read the snapshot folder's Parquet files. */
+export async function openSnapshot(snapshotDir: string, options: OpenOptions = {}): Promise<SnapshotSession> {
   let extractionDate: string | undefined;
   const manifestPath = join(snapshotDir, "manifest.json");
   if (existsSync(manifestPath)) {
@@ -75,7 +84,8 @@ export async function openSnapshot(snapshotDir: string): Promise<SnapshotSession
   const connection = await instance.connect();
   for (const t of engineTables) {
     const file = join(snapshotDir, snapshotTables[t].file);
-    await run(connection, `CREATE VIEW ${t} AS SELECT * FROM read_parquet(${str(file)})`);
+    const kind = options.load === "views" ? "VIEW" : "TEMP TABLE";
+    await run(connection, `CREATE ${kind} ${t} AS SELECT * FROM read_parquet(${str(file)})`);
   }
   return {
     connection,
@@ -112,8 +122,11 @@ export function clampRange(range: MonthRange, extractionDate?: string): MonthRan
   return range.from <= to ? { from: range.from, to } : undefined;
 }
 
+/** the onTiming label of the shared forløb materialization */
+export const forloebTimingLabel = "(forløb)";
+
 export interface RunOptions {
-  /** called after each indicator with its wall time, for benchmarks */
+  /** called after each indicator (and the forløb materialization) with its wall time, for benchmarks */
   onTiming?: (indicator: string, ms: number) => void;
 }
 
@@ -131,7 +144,9 @@ export async function runIndicators(
   if (!effective || definitions.length === 0) return [];
   const compiled = definitions.map((d) => compileIndicator(d, effective, { materializedForloeb: true }));
   if (compiled.some((c) => c.usesForloeb)) {
+    const started = performance.now();
     await run(session.connection, `CREATE OR REPLACE TEMP TABLE ${forloebRelation} AS\n${forloebSelect}`);
+    options.onTiming?.(forloebTimingLabel, performance.now() - started);
   }
   const perIndicator: IndicatorValue[][] = [];
   for (const c of compiled) {
