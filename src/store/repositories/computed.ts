@@ -10,7 +10,16 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db.ts";
 import { schema } from "../db.ts";
 
-const { computations, computedValues, frozenValues, indicators, manualValues, snapshots } = schema;
+const {
+  auditLog,
+  computations,
+  computedValues,
+  frozenValues,
+  indicators,
+  manualValues,
+  projects,
+  snapshots,
+} = schema;
 
 export type Computation = typeof computations.$inferSelect;
 export type ComputedValue = typeof computedValues.$inferSelect;
@@ -317,4 +326,17 @@ export async function freezeProjectPeriod(
 export async function countComputedValues(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(computedValues);
   return Number(row?.n ?? 0);
+}
+
+export async function projectExists(db: Db, id: number): Promise<boolean> {
+  const rows = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, id));
+  return rows.length > 0;
+}
+
+/** Who saw or changed what: person-level views and freezes always land in the audit log. */
+export async function writeAudit(
+  db: Db,
+  entry: { actor: string; action: string; subject: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 }
