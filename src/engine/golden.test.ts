@@ -1,13 +1,18 @@
 /**
  * Golden test: the engine example of /work/shared/golden (data, definitions, expected output
- * for 2024-01 … 2025-12) must be reproduced to a relative tolerance of 1e-9.
+ * for 2024-01 … 2025-12) must be reproduced to a relative tolerance of 1e-9 — once on a
+ * snapshot made by the engine's small CSV test loader, and once end to end through the real
+ * import (src/warehouse/import.ts: validation, HMAC person keys, Parquet).
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestStore, type TestStore } from "../store/testing.ts";
+import { importSnapshot } from "../warehouse/import.ts";
 import { parseDefinitions } from "./definition.ts";
 import { computeIndicators, type IndicatorValue } from "./execute.ts";
-import { loadGoldenCsvSnapshot } from "./test-support.ts";
+import { resolveSnapshot } from "./snapshots.ts";
+import { loadGoldenCsvSnapshot, tempDir } from "./test-support.ts";
 
 const goldenDir = resolve(process.cwd(), "../shared/golden/engine-example");
 
@@ -16,17 +21,37 @@ function close(a: number | null, b: number | null): boolean {
   return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
 
-describe("golden engine example", () => {
+function mismatches(actual: IndicatorValue[], expected: IndicatorValue[]): string[] {
+  return expected
+    .map((e, i) => ({ e, a: actual[i] }))
+    .filter(
+      ({ e, a }) =>
+        !a ||
+        a.indicator !== e.indicator ||
+        a.period !== e.period ||
+        !close(a.value, e.value) ||
+        !close(a.numerator, e.numerator) ||
+        !close(a.denominator, e.denominator),
+    )
+    .map(
+      ({ e, a }) => `${e.indicator} ${e.period}: forventet ${JSON.stringify(e)}, fik ${JSON.stringify(a)}`,
+    );
+}
+
+const expected: IndicatorValue[] = JSON.parse(readFileSync(join(goldenDir, "expected.json"), "utf8"));
+
+async function compute(snapshotDir: string) {
+  const defs = parseDefinitions(readFileSync(join(goldenDir, "definitions.yaml"), "utf8"));
+  expect(defs.errors).toEqual([]);
+  return computeIndicators(snapshotDir, defs.value, { from: "2024-01", to: "2025-12" });
+}
+
+describe("golden engine example (test loader)", () => {
   let actual: IndicatorValue[];
-  let expected: IndicatorValue[];
 
   beforeAll(async () => {
     const manifest = JSON.parse(readFileSync(join(goldenDir, "data/manifest.json"), "utf8"));
-    const snapshot = await loadGoldenCsvSnapshot(join(goldenDir, "data"), manifest.udtraeksdato);
-    const defs = parseDefinitions(readFileSync(join(goldenDir, "definitions.yaml"), "utf8"));
-    expect(defs.errors).toEqual([]);
-    actual = await computeIndicators(snapshot, defs.value, { from: "2024-01", to: "2025-12" });
-    expected = JSON.parse(readFileSync(join(goldenDir, "expected.json"), "utf8"));
+    actual = await compute(await loadGoldenCsvSnapshot(join(goldenDir, "data"), manifest.udtraeksdato));
   }, 60_000);
 
   it("has one row per expected row, in the same order", () => {
@@ -36,18 +61,34 @@ describe("golden engine example", () => {
   });
 
   it("matches every value, numerator and denominator", () => {
-    const mismatches = expected
-      .map((e, i) => ({ e, a: actual[i] }))
-      .filter(
-        ({ e, a }) =>
-          !a ||
-          !close(a.value, e.value) ||
-          !close(a.numerator, e.numerator) ||
-          !close(a.denominator, e.denominator),
-      )
-      .map(
-        ({ e, a }) => `${e.indicator} ${e.period}: forventet ${JSON.stringify(e)}, fik ${JSON.stringify(a)}`,
-      );
-    expect(mismatches).toEqual([]);
+    expect(mismatches(actual, expected)).toEqual([]);
+  });
+});
+
+describe("golden engine example (real import)", () => {
+  let store: TestStore;
+  let actual: IndicatorValue[];
+
+  beforeAll(async () => {
+    store = await createTestStore();
+    const dataDir = tempDir();
+    const result = await importSnapshot({
+      folder: join(goldenDir, "data"),
+      dataDir,
+      db: store.db,
+      importedBy: "golden-test",
+    });
+    expect(result.outcome, result.message).toBe("imported");
+    const snapshot = await resolveSnapshot(dataDir, result.snapshotId ?? undefined);
+    actual = await compute(snapshot.dir);
+  }, 120_000);
+
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it("matches every row of expected.json", () => {
+    expect(actual).toHaveLength(expected.length);
+    expect(mismatches(actual, expected)).toEqual([]);
   });
 });
