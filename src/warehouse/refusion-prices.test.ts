@@ -1,0 +1,78 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { beforeAll, describe, expect, it } from "vitest";
+import { refusionPrices } from "./refusion-prices.ts";
+
+const dir = mkdtempSync(path.join(tmpdir(), "refusion-"));
+
+beforeAll(async () => {
+  const instance = await DuckDBInstance.create(":memory:");
+  const c = await instance.connect();
+  // person-weeks: p1 kontanthjælp 4 weeks in feb-2024 (one week has a correction row), p2 1 week in feb, 1 in mar;
+  // p3 a-dagpenge 2 weeks in feb (state pays, municipality co-finances)
+  await c.run(`COPY (SELECT person_key, week::DATE AS week, benefit, 'Hedensted' AS municipality, gross::DOUBLE AS gross,
+      refusion_rate::DOUBLE AS refusion_rate, refusion_amount::DOUBLE AS refusion_amount,
+      cofinancing_rate::DOUBLE AS cofinancing_rate, cofinancing_amount::DOUBLE AS cofinancing_amount
+    FROM (VALUES
+      ('p1', '2024-02-05', 'kontanthjaelp', 3000, 80, 2400, 0, 0),
+      ('p1', '2024-02-12', 'kontanthjaelp', 3000, 80, 2400, 0, 0),
+      ('p1', '2024-02-12', 'kontanthjaelp', -500, 80, -400, 0, 0),
+      ('p1', '2024-02-19', 'kontanthjaelp', 3000, 80, 2400, 0, 0),
+      ('p1', '2024-02-26', 'kontanthjaelp', 3000, 80, 2400, 0, 0),
+      ('p2', '2024-02-05', 'kontanthjaelp', 2000, 40, 800, 0, 0),
+      ('p2', '2024-03-04', 'kontanthjaelp', 2000, 40, 800, 0, 0),
+      ('p3', '2024-02-05', 'a-dagpenge', 4000, 0, 0, 20, 800),
+      ('p3', '2024-02-12', 'a-dagpenge', 4000, 0, 0, 20, 800)
+    ) t(person_key, week, benefit, gross, refusion_rate, refusion_amount, cofinancing_rate, cofinancing_amount))
+    TO '${path.join(dir, "refusion_weeks.parquet")}' (FORMAT parquet)`);
+  c.closeSync();
+  instance.closeSync();
+});
+
+describe("priser fra data (refusion_weeks.parquet)", () => {
+  it("summerer brutto, refusion og netto pr. ydelse og måned med fuldtidspersoner", async () => {
+    const r = await refusionPrices(dir);
+    expect(r.available).toBe(true);
+    const feb = r.months.find((m) => m.benefit === "kontanthjaelp" && m.month === "2024-02")!;
+    // person-weeks: p1 4 (the correction row merges into its week) + p2 1 = 5
+    expect(feb.personWeeks).toBe(5);
+    expect(feb.persons).toBe(2);
+    // gross 4 × 3000 − 500 + 2000 = 13.500; refusion 4 × 2400 − 400 + 800 = 10.000; net 3.500
+    expect(feb.gross).toBe(13_500);
+    expect(feb.refusion).toBe(10_000);
+    expect(feb.net).toBe(3_500);
+    // fte = 5 person-weeks ÷ (29 days ÷ 7) = 35 ÷ 29
+    expect(feb.fte).toBeCloseTo(35 / 29, 9);
+    // per full-time person per year: 13.500 ÷ 5 × 52 = 140.400 gross, 3.500 ÷ 5 × 52 = 36.400 net; refusion 10.000 ÷ 13.500
+    expect(feb.grossPerFteYear).toBeCloseTo(140_400, 6);
+    expect(feb.netPerFteYear).toBeCloseTo(36_400, 6);
+    expect(feb.refusionPct).toBeCloseTo((10_000 / 13_500) * 100, 9);
+  });
+
+  it("a-dagpenge: kommunens udgift er medfinansieringen", async () => {
+    const r = await refusionPrices(dir);
+    const ad = r.months.find((m) => m.benefit === "a-dagpenge")!;
+    // net = co-financing 2 × 800 = 1.600; co-financing share 1.600 ÷ 8.000 = 20 %
+    expect(ad.net).toBe(1_600);
+    expect(ad.refusionPct).toBeCloseTo(20, 9);
+  });
+
+  it("totalrækker pr. ydelse over alle måneder", async () => {
+    const r = await refusionPrices(dir);
+    const kh = r.totals.find((t) => t.benefit === "kontanthjaelp")!;
+    // 6 person-weeks; gross 15.500; net 3.500 + (2000 − 800) = 4.700; fte mean of feb 35/29 and mar 1 ÷ (31/7) = 7/31
+    expect(kh.personWeeks).toBe(6);
+    expect(kh.gross).toBe(15_500);
+    expect(kh.net).toBe(4_700);
+    expect(kh.persons).toBe(2);
+    expect(kh.fte).toBeCloseTo((35 / 29 + 7 / 31) / 2, 9);
+    expect(kh.netPerFteYear).toBeCloseTo((4_700 / 6) * 52, 6);
+  });
+
+  it("uden refusionsfil: ingen data", async () => {
+    const r = await refusionPrices(mkdtempSync(path.join(tmpdir(), "tom-")));
+    expect(r).toEqual({ available: false, months: [], totals: [] });
+  });
+});
