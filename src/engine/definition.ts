@@ -298,9 +298,9 @@ export function describeDefinition(def: IndicatorDefinition): string {
     case "no_activity_share":
       return `Andel ${ofPop}, som ikke er i ${m.kinds ? kindsText(m.kinds) : "noget tilbud"} samme dag`;
     case "company_oriented_12m":
-      return `Andel ${ofPop} med mindst 365 dages forløb, som i de seneste 365 dage har haft ${kindsText(m.kinds)} eller i de seneste 12 måneder mindst ${fmt(m.min_hours)} ordinære løntimer (Delaftale 2)`;
+      return `Blandt personer ${pop}, som den 1. i måneden har været i forløb i mindst 365 dage: andel, som i de seneste 365 dage har haft ${kindsText(m.kinds)} eller i de seneste 12 måneder mindst ${fmt(m.min_hours)} ordinære løntimer (Delaftale 2)`;
     case "company_oriented_first_weeks":
-      return `Andel ${ofPop} med mindst ${m.weeks} ugers forløb, som havde ${kindsText(m.kinds)} inden for forløbets første ${m.weeks} uger`;
+      return `Blandt personer ${pop}, som den 1. i måneden har været i forløb i mindst ${m.weeks} uger: andel, som havde ${kindsText(m.kinds)} inden for forløbets første ${m.weeks} uger`;
     case "ended_outcome_share":
       return `Andel af afsluttede forløb ${pop} (afsluttet de seneste ${m.window_months} måneder før den 1. i måneden), som sluttede med ${orList(m.outcomes)}`;
     case "avg_duration_ended":
@@ -322,6 +322,6 @@ export function describeDefinition(def: IndicatorDefinition): string {
     case "marker_outcome_share":
       return `Andel af afsluttede markeringer i projektet ${m.project}${m.window_months ? ` (de seneste ${m.window_months} måneder)` : ""}, som sluttede med ${orList(m.outcomes)}`;
     case "weekly_hours_share":
-      return `Andel ${ofPop} med ${m.max === undefined ? `mindst ${fmt(m.min)}` : `${fmt(m.min)}-${fmt(m.max)}`} lønnede timer pr. uge i måneden før`;
+      return `Andel ${ofPop}, som havde ${m.max === undefined ? `mindst ${fmt(m.min)}` : `${fmt(m.min)}-${fmt(m.max)}`} lønnede timer pr. uge i måneden før`;
   }
 }
