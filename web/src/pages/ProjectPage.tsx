@@ -1,10 +1,257 @@
-import { useParams } from "react-router";
+import { useCallback, useEffect, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import {
+  formatDate,
+  formatKroner,
+  formatNumber,
+  monthLabel,
+  monthLabelLong,
+} from "../../../src/domain/format.ts";
+import { apiGet, apiSend } from "../api.ts";
+import { IndicatorChart } from "../components/IndicatorChart.tsx";
+import { IndicatorForm } from "../components/IndicatorForm.tsx";
+import { ProjectForm } from "../components/ProjectForm.tsx";
+import { StatusBadge } from "../components/StatusBadge.tsx";
+import { StatusGrid } from "../components/StatusGrid.tsx";
+import { StatusHelp } from "../components/StatusHelp.tsx";
+import type { ProjectDto, SchemeIndicator, SchemeRow, StatusScheme } from "../types.ts";
 
+function List({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <h3>{title}</h3>
+      <ul>
+        {items.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Description({ p }: { p: ProjectDto }) {
+  const inv = p.investment;
+  const invParts = [
+    inv.staff !== undefined
+      ? `${formatNumber(inv.staff, 1, true)} medarbejder${inv.staff === 1 ? "" : "e"}`
+      : null,
+    inv.costPerYear !== undefined ? `${formatKroner(inv.costPerYear)} pr. år` : null,
+    inv.years !== undefined ? `${formatNumber(inv.years, 1, true)} år` : null,
+  ].filter(Boolean);
+  return (
+    <section aria-labelledby="desc-title">
+      <h2 id="desc-title">Projektbeskrivelse</h2>
+      <h3>Projektets afsæt</h3>
+      {p.background.split("\n\n").map((para) => (
+        <p key={para}>{para}</p>
+      ))}
+      <div className="desc-grid">
+        <List title="Målgrupper" items={p.targetGroups} />
+        <List title="Indsatser" items={p.activities} />
+        <List title="Kortsigtede mål" items={p.shortTermGoals} />
+        <List title="Langsigtede mål" items={p.longTermGoals} />
+        {(inv.text || invParts.length > 0) && (
+          <div>
+            <h3>Investering</h3>
+            {invParts.length > 0 && <p>{invParts.join(" · ")}</p>}
+            {inv.text && <p>{inv.text}</p>}
+          </div>
+        )}
+        {p.relatedProjects.length > 0 && (
+          <div>
+            <h3>Relaterede projekter</h3>
+            <p>{p.relatedProjects.join(", ")}</p>
+          </div>
+        )}
+        <List title="Datakilder" items={p.dataSources} />
+        {p.notes && (
+          <div>
+            <h3>Noter</h3>
+            <p>{p.notes}</p>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function CommentEditor({ scheme, onSaved }: { scheme: StatusScheme; onSaved: () => void }) {
+  const last = scheme.months[scheme.months.length - 1] ?? "";
+  const [month, setMonth] = useState(last);
+  const [text, setText] = useState(scheme.comments[last]?.comment ?? "");
+  const [msg, setMsg] = useState("");
+  useEffect(() => setText(scheme.comments[month]?.comment ?? ""), [month, scheme.comments]);
+  return (
+    <section aria-labelledby="comments-title">
+      <h2 id="comments-title">Månedens kommentar</h2>
+      <form
+        className="card"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await apiSend("PUT", `/projects/${scheme.project.id}/comments/${month}`, { comment: text });
+            setMsg(`Kommentaren for ${monthLabelLong(month)} er gemt`);
+            onSaved();
+          } catch (err) {
+            setMsg(err instanceof Error ? err.message : String(err));
+          }
+        }}
+      >
+        <div className="field">
+          <label htmlFor="comment-month">Måned</label>
+          <select id="comment-month" value={month} onChange={(e) => setMonth(e.target.value)}>
+            {scheme.months.map((m) => (
+              <option key={m} value={m}>
+                {monthLabel(m)}
+                {scheme.comments[m] ? " (har kommentar)" : ""}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="comment-text">Kommentar</label>
+          <textarea
+            id="comment-text"
+            rows={3}
+            style={{ width: "100%" }}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </div>
+        <button type="submit">Gem kommentar</button>{" "}
+        <span role="status" className="muted">
+          {msg}
+        </span>
+      </form>
+    </section>
+  );
+}
+
+/** A project: description, status scheme grid (with manual values typed in), charts, editing. */
 export default function ProjectPage() {
   const { id } = useParams();
+  const navigate = useNavigate();
+  const [scheme, setScheme] = useState<StatusScheme | null>(null);
+  const [error, setError] = useState("");
+  const [editing, setEditing] = useState<"project" | "new-indicator" | SchemeIndicator | null>(null);
+
+  const load = useCallback(async () => {
+    if (!id) return;
+    try {
+      const s = await apiGet<StatusScheme>(`/projects/${id}/status-scheme`);
+      setScheme(s);
+      setError("");
+      document.title = `${s.project.name} – Effektspor`;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setScheme(null);
+    load();
+  }, [load]);
+
+  if (!id) {
+    return (
+      <section>
+        <h1>Nyt projekt</h1>
+        <ProjectForm onSaved={(p) => navigate(`/projekter/${p.id}`)} onCancel={() => navigate("/")} />
+      </section>
+    );
+  }
+  if (error && !scheme) {
+    return (
+      <section>
+        <h1>Projekt</h1>
+        <p className="error" role="alert">
+          {error}
+        </p>
+        <Link to="/">Tilbage til overblikket</Link>
+      </section>
+    );
+  }
+  if (!scheme) return <p>Indlæser projektet …</p>;
+
+  const p = scheme.project as unknown as ProjectDto;
+  const replaceRow = (row: SchemeRow) =>
+    setScheme((s) =>
+      s ? { ...s, rows: s.rows.map((r) => (r.indicator.id === row.indicator.id ? row : r)) } : s,
+    );
+
   return (
-    <section>
-      <h1>Projekt {id}</h1>
-    </section>
+    <article>
+      <p className="muted small">
+        <Link to="/">Overblik</Link> › {p.name}
+      </p>
+      <h1>{p.name}</h1>
+      <p className="muted">
+        {p.committee}
+        {p.periodStart
+          ? ` · ${formatDate(p.periodStart)} – ${p.periodEnd ? formatDate(p.periodEnd) : "…"}`
+          : ""}{" "}
+        · kode {p.code}
+      </p>
+      <div className="toolbar">
+        <button type="button" className="secondary" onClick={() => setEditing("project")}>
+          Ret projekt
+        </button>
+        <button type="button" className="secondary" onClick={() => setEditing("new-indicator")}>
+          Ny indikator
+        </button>
+        <a className="button-link secondary" href={`/api/projects/${p.id}/status-scheme.xlsx`} download>
+          Hent statusskema som Excel (XLSX)
+        </a>
+      </div>
+      {editing === "project" && (
+        <ProjectForm
+          project={p}
+          onSaved={() => {
+            setEditing(null);
+            load();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {editing !== null && editing !== "project" && (
+        <IndicatorForm
+          projectId={p.id}
+          indicator={editing === "new-indicator" ? undefined : editing}
+          onSaved={() => {
+            setEditing(null);
+            load();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+
+      <section aria-labelledby="scheme-title">
+        <h2 id="scheme-title">Månedsvis statusskema</h2>
+        <StatusHelp />
+        <StatusGrid scheme={scheme} onRowChanged={replaceRow} />
+      </section>
+
+      <CommentEditor scheme={scheme} onSaved={load} />
+
+      <section aria-labelledby="indicators-title">
+        <h2 id="indicators-title">Indikatorer</h2>
+        <div className="chart-grid">
+          {scheme.rows.map((row) => (
+            <div key={row.indicator.id}>
+              <IndicatorChart row={row} />
+              <div className="toolbar">
+                <StatusBadge status={row.status} />
+                <button type="button" className="link" onClick={() => setEditing(row.indicator)}>
+                  Ret «{row.indicator.name}» og mål
+                </button>
+              </div>
+            </div>
+          ))}
+        </div>
+      </section>
+
+      <Description p={p} />
+    </article>
   );
 }

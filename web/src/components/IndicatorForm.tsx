@@ -1,0 +1,317 @@
+import { useState } from "react";
+import { UNITS } from "../../../src/domain/format.ts";
+import { DIRECTION_LABELS, GOAL_KIND_LABELS, INDICATOR_KIND_LABELS } from "../../../src/domain/projects.ts";
+import { apiSend } from "../api.ts";
+import type { SchemeIndicator } from "../types.ts";
+import { Field, numberOrNull, numText, textOrNull } from "./forms.tsx";
+
+interface Props {
+  projectId: number;
+  indicator?: SchemeIndicator;
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+interface MilestoneDraft {
+  key: number;
+  date: string;
+  value: string;
+  label: string;
+}
+
+let nextKey = 1;
+
+/** Create or edit an indicator and its target: baseline, any number of milestones, final goal. */
+export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props) {
+  const [f, setF] = useState({
+    code: indicator?.code ?? "",
+    name: indicator?.name ?? "",
+    groupLabel: indicator?.groupLabel ?? "",
+    unit: indicator?.unit ?? "personer",
+    better: indicator?.better ?? "higher",
+    kind: indicator?.kind ?? "manual",
+    definition: indicator?.definition ? JSON.stringify(indicator.definition, null, 2) : "",
+    baselineValue: numText(indicator?.baseline.value),
+    baselineDate: indicator?.baseline.date ?? "",
+    baselineSource: indicator?.baseline.source ?? "",
+    baselineNote: indicator?.baseline.note ?? "",
+    goalKind: indicator?.goal.kind ?? "absolute",
+    goalValue: numText(indicator?.goal.value),
+    goalDate: indicator?.goal.date ?? "",
+    goalText: indicator?.goal.text ?? "",
+  });
+  const [milestones, setMilestones] = useState<MilestoneDraft[]>(
+    (indicator?.milestones ?? []).map((m) => ({
+      key: nextKey++,
+      date: m.date,
+      value: numText(m.value),
+      label: m.label ?? "",
+    })),
+  );
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF((old) => ({ ...old, [k]: e.target.value }));
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    let definition: unknown = null;
+    if (f.definition.trim()) {
+      try {
+        definition = JSON.parse(f.definition);
+      } catch {
+        setError("Definitionen er ikke gyldig JSON");
+        return;
+      }
+    }
+    const target = {
+      baseline: {
+        value: numberOrNull(f.baselineValue),
+        date: f.baselineDate || null,
+        source: textOrNull(f.baselineSource),
+        note: textOrNull(f.baselineNote),
+      },
+      milestones: milestones.map((m) => ({
+        date: m.date,
+        value: numberOrNull(m.value),
+        label: textOrNull(m.label),
+      })),
+      goal: {
+        kind: f.goalKind,
+        value: numberOrNull(f.goalValue),
+        date: f.goalDate || null,
+        text: textOrNull(f.goalText),
+      },
+    };
+    const body = {
+      code: f.code,
+      name: f.name,
+      groupLabel: textOrNull(f.groupLabel),
+      unit: f.unit,
+      better: f.better,
+      kind: f.kind,
+      definition,
+      target,
+    };
+    setBusy(true);
+    try {
+      if (indicator) await apiSend("PATCH", `/indicators/${indicator.id}`, body);
+      else await apiSend("POST", `/projects/${projectId}/indicators`, body);
+      onSaved();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (!indicator || !window.confirm(`Slet indikatoren «${indicator.name}» og alle dens værdier?`)) return;
+    try {
+      await apiSend("DELETE", `/indicators/${indicator.id}`);
+      onSaved();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="card" aria-labelledby="indicator-form-title">
+      <h2 id="indicator-form-title">{indicator ? `Ret indikator: ${indicator.name}` : "Ny indikator"}</h2>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-grid">
+        <Field label="Navn">{(p) => <input {...p} value={f.name} onChange={set("name")} required />}</Field>
+        <Field label="Kode" hint="a-z, 0-9 og -; entydig">
+          {(p) => (
+            <input {...p} value={f.code} onChange={set("code")} required pattern="[a-z0-9][a-z0-9\-]*" />
+          )}
+        </Field>
+        <Field label="Overskrift i skemaet" hint="valgfri gruppe">
+          {(p) => <input {...p} value={f.groupLabel} onChange={set("groupLabel")} />}
+        </Field>
+        <Field label="Enhed">
+          {(p) => (
+            <select {...p} value={f.unit} onChange={set("unit")}>
+              {UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Retning">
+          {(p) => (
+            <select {...p} value={f.better} onChange={set("better")}>
+              {Object.entries(DIRECTION_LABELS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Type">
+          {(p) => (
+            <select {...p} value={f.kind} onChange={set("kind")}>
+              {Object.entries(INDICATOR_KIND_LABELS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {f.kind === "computed" && (
+        <Field label="Definition (JSON)" hint="population og mål; kontrolleres af beregningen">
+          {(p) => (
+            <textarea
+              {...p}
+              rows={5}
+              style={{ width: "100%", fontFamily: "monospace" }}
+              value={f.definition}
+              onChange={set("definition")}
+            />
+          )}
+        </Field>
+      )}
+      <fieldset>
+        <legend>Startmåling</legend>
+        <div className="form-grid">
+          <Field label="Værdi">
+            {(p) => (
+              <input {...p} inputMode="decimal" value={f.baselineValue} onChange={set("baselineValue")} />
+            )}
+          </Field>
+          <Field label="Dato">
+            {(p) => <input {...p} type="date" value={f.baselineDate} onChange={set("baselineDate")} />}
+          </Field>
+          <Field label="Kilde" hint="fx jobindsats.dk 3.kvt.2022 til 2.kvt.2023">
+            {(p) => <input {...p} value={f.baselineSource} onChange={set("baselineSource")} />}
+          </Field>
+          <Field label="Note">
+            {(p) => <input {...p} value={f.baselineNote} onChange={set("baselineNote")} />}
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Mindste mål</legend>
+        {milestones.length === 0 && <p className="muted">Ingen mindste mål.</p>}
+        {milestones.map((m, i) => (
+          <div className="form-grid" key={m.key}>
+            <Field label={`Dato, mindste mål ${i + 1}`}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="date"
+                  required
+                  value={m.date}
+                  onChange={(e) =>
+                    setMilestones((ms) =>
+                      ms.map((x) => (x.key === m.key ? { ...x, date: e.target.value } : x)),
+                    )
+                  }
+                />
+              )}
+            </Field>
+            <Field label={`Værdi, mindste mål ${i + 1}`}>
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="decimal"
+                  value={m.value}
+                  onChange={(e) =>
+                    setMilestones((ms) =>
+                      ms.map((x) => (x.key === m.key ? { ...x, value: e.target.value } : x)),
+                    )
+                  }
+                />
+              )}
+            </Field>
+            <Field label={`Kolonnenavn, mindste mål ${i + 1}`} hint="valgfrit, fx Mål ultimo 2024">
+              {(p) => (
+                <input
+                  {...p}
+                  value={m.label}
+                  onChange={(e) =>
+                    setMilestones((ms) =>
+                      ms.map((x) => (x.key === m.key ? { ...x, label: e.target.value } : x)),
+                    )
+                  }
+                />
+              )}
+            </Field>
+            <div className="field">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setMilestones((ms) => ms.filter((x) => x.key !== m.key))}
+              >
+                Fjern mindste mål {i + 1}
+              </button>
+            </div>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setMilestones((ms) => [...ms, { key: nextKey++, date: "", value: "", label: "" }])}
+        >
+          Tilføj mindste mål
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>Slutmål</legend>
+        <div className="form-grid">
+          <Field label="Måltype" hint="sig om målet er absolut eller relativt">
+            {(p) => (
+              <select {...p} value={f.goalKind} onChange={set("goalKind")}>
+                {Object.entries(GOAL_KIND_LABELS).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Værdi"
+            hint={
+              f.goalKind === "relative_percent"
+                ? "fx -40 (pct. af startmålingen)"
+                : f.goalKind === "relative_points"
+                  ? "fx 10 (procentpoint)"
+                  : "fx 92"
+            }
+          >
+            {(p) => <input {...p} inputMode="decimal" value={f.goalValue} onChange={set("goalValue")} />}
+          </Field>
+          <Field label="Dato">
+            {(p) => <input {...p} type="date" value={f.goalDate} onChange={set("goalDate")} />}
+          </Field>
+          <Field label="Målet i ord">
+            {(p) => <input {...p} value={f.goalText} onChange={set("goalText")} />}
+          </Field>
+        </div>
+      </fieldset>
+      <div className="toolbar">
+        <button type="submit" disabled={busy}>
+          Gem indikator
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Annullér
+        </button>
+        {indicator && (
+          <button type="button" className="secondary" onClick={remove}>
+            Slet indikator
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

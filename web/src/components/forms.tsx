@@ -1,0 +1,41 @@
+import { type ReactNode, useId } from "react";
+
+/** A labelled form field; the hint is tied to the input with aria-describedby. */
+export function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  children: (props: { id: string; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {hint && (
+          <span className="hint" id={hintId}>
+            {" "}
+            – {hint}
+          </span>
+        )}
+      </label>
+      {children({ id, ...(hint ? { "aria-describedby": hintId } : {}) })}
+    </div>
+  );
+}
+
+export const lines = (text: string): string[] =>
+  text
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A number typed by a person: "" → null, else the text as typed (the API reads Danish numbers). */
+export const numberOrNull = (text: string): string | null => (text.trim() === "" ? null : text.trim());
+export const textOrNull = (text: string): string | null => (text.trim() === "" ? null : text.trim());
+export const numText = (v: number | null | undefined): string =>
+  v === null || v === undefined ? "" : String(v).replace(".", ",");

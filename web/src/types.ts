@@ -1,0 +1,43 @@
+/** Response types of the projects API (type-only imports from the server code; nothing is bundled). */
+
+export type { Status } from "../../src/domain/status.ts";
+export type {
+  OverviewIndicator,
+  OverviewProject,
+  SchemeCell,
+  SchemeColumn,
+  SchemeIndicator,
+  SchemeRow,
+  StatusScheme,
+} from "../../src/services/status-scheme.ts";
+
+export interface ProjectDto {
+  id: number;
+  code: string;
+  name: string;
+  committee: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  background: string;
+  targetGroups: string[];
+  activities: string[];
+  shortTermGoals: string[];
+  longTermGoals: string[];
+  investment: { text?: string; staff?: number; costPerYear?: number; years?: number };
+  relatedProjects: string[];
+  dataSources: string[];
+  notes: string;
+  footnotes: string[];
+  sortOrder: number;
+}
+
+export interface Provenance {
+  description: string;
+  sql: string;
+  snapshotId: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  computedAt: string;
+  frozen?: unknown;
+  revision?: unknown;
+}
