@@ -452,9 +452,9 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
       if (missing.length > 0) {
         for (const r of missing) rejectsReport.add(r);
         // count the file's rows as rejected: none can be read without the column
-        for await (const _row of source.reader.rows()) {
-          summary.rows++;
-          summary.rejected++;
+        for await (const batch of source.reader.batches()) {
+          summary.rows += batch.rows.length;
+          summary.rejected += batch.rows.length;
         }
         continue;
       }
@@ -462,15 +462,17 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
       const validator = new RowValidator(source.label, spec, headers, mapping, pseudonymizer);
       const out = staged.get(spec.table) as StagedCsv;
       const bytesBefore = progress.bytes;
-      for await (const row of source.reader.rows()) {
-        summary.rows++;
-        progress.rows++;
-        if (source.csv && row.bytes !== undefined) progress.bytes = bytesBefore + row.bytes;
-        const result = validator.check(row.line, row.values);
-        if (!result.row) {
-          summary.rejected++;
-          for (const r of result.rejects) rejectsReport.add(r);
-        } else {
+      for await (const batch of source.reader.batches()) {
+        if (source.csv) progress.bytes = bytesBefore + batch.bytes;
+        for (const row of batch.rows) {
+          summary.rows++;
+          progress.rows++;
+          const result = validator.check(row.line, row.cells);
+          if (!result.row) {
+            summary.rejected++;
+            for (const r of result.rejects) rejectsReport.add(r);
+            continue;
+          }
           summary.valid++;
           const pending = out.add([...result.row, source.label, row.line]);
           if (pending) await pending;
@@ -488,12 +490,10 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
             ]);
           }
         }
-        if ((progress.rows & 0x3fff) === 0) {
-          const now = Date.now();
-          if (now - lastTick > 200) {
-            lastTick = now;
-            report({ phase: "reading", file: source.label });
-          }
+        const now = Date.now();
+        if (now - lastTick > 200) {
+          lastTick = now;
+          report({ phase: "reading", file: source.label });
         }
       }
       if (!source.csv) progress.bytes += source.bytes;
@@ -566,6 +566,12 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
       const cols = columnsOf(t)
         .map(([n]) => n)
         .join(", ");
+      // a cheap hash aggregate first; the window (a sort) only when there are duplicates
+      const any = await scalar<{ n: number }>(
+        c,
+        `SELECT count(*)::INTEGER AS n FROM (SELECT ${cols} FROM s_${t} GROUP BY ${cols} HAVING count(*) > 1)`,
+      );
+      if (Number(any.n) === 0) continue;
       const dups = await rowsOf<{ _file: string; _line: number; first_file: string; first_line: number }>(
         c,
         `SELECT _file, _line, first_file, first_line FROM (

@@ -31,15 +31,27 @@ export function loadPseudonymKey(dataDir: string): string {
   return key;
 }
 
-/** Person keys for one key, with a one-entry cache (extract rows come grouped by person). */
+/**
+ * Person keys for one key. A bounded in-memory cache saves recomputing the HMAC for the same
+ * person in the next file (the cache lives only in this process's memory, never on disk).
+ */
 export class Pseudonymizer {
   private lastCpr = "";
   private lastKey = "";
-  constructor(private readonly key: string) {}
+  private cache = new Map<string, string>();
+  constructor(
+    private readonly key: string,
+    private readonly cacheSize = 400_000,
+  ) {}
 
   personKey(cpr10: string): string {
     if (cpr10 === this.lastCpr) return this.lastKey;
-    const k = createHmac("sha256", this.key).update(cpr10).digest("hex");
+    let k = this.cache.get(cpr10);
+    if (k === undefined) {
+      k = createHmac("sha256", this.key).update(cpr10).digest("hex");
+      if (this.cache.size >= this.cacheSize) this.cache.clear();
+      this.cache.set(cpr10, k);
+    }
     this.lastCpr = cpr10;
     this.lastKey = k;
     return k;

@@ -6,22 +6,21 @@
  * Nothing here holds a whole file in memory.
  */
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
-import { parse } from "csv-parse";
+import { StringDecoder } from "node:string_decoder";
 import ExcelJS from "exceljs";
 
 export interface SourceRow {
   /** line number in the file (header = 1) or the sheet's row number */
   line: number;
-  /** values by header name as written in the source (trimmed) */
-  values: Record<string, string>;
-  /** bytes of the file read so far (CSV) */
-  bytes?: number;
+  /** cell texts in header order */
+  cells: string[];
 }
 
 export interface SourceReader {
   /** the header names as written */
   headers(): Promise<string[]>;
-  rows(): AsyncIterable<SourceRow>;
+  /** rows in batches (fewer awaits per row); `bytes` = bytes of the file read so far (CSV) */
+  batches(): AsyncIterable<{ rows: SourceRow[]; bytes: number }>;
 }
 
 /** `;` when the first line has more semicolons than commas, else `,`. */
@@ -40,50 +39,114 @@ export function detectSeparator(file: string): "," | ";" {
   }
 }
 
+/** Splits one logical CSV record (RFC 4180 quoting: "" inside quotes is a quote). */
+export function splitCsvRecord(text: string, delimiter: string): string[] {
+  if (!text.includes('"')) return text.split(delimiter);
+  const out: string[] = [];
+  let field = "";
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else field += ch;
+    } else if (ch === '"') inQuotes = true;
+    else if (ch === delimiter) {
+      out.push(field);
+      field = "";
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
+function quoteCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+/**
+ * A streaming CSV reader. The hot path (lines without quotes) is a plain split, several times
+ * faster than a general parser on multi-million-row extracts; quoted fields, doubled quotes and
+ * line breaks inside quotes are handled. A BOM is dropped, CRLF accepted, empty lines skipped.
+ */
 export function csvReader(file: string): SourceReader {
   const delimiter = detectSeparator(file);
-  let headerCache: string[] | null = null;
-  async function* rows(): AsyncIterable<SourceRow> {
-    const parser = createReadStream(file).pipe(
-      parse({
-        delimiter,
-        bom: true,
-        info: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        trim: true,
-      }),
-    );
-    let header: string[] | null = null;
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number; bytes: number };
-    }>) {
-      const { record, info } = item;
-      if (!header) {
-        header = record.map((h) => h.trim());
-        headerCache = header;
-        continue;
+  async function* batches(): AsyncIterable<{ rows: SourceRow[]; bytes: number }> {
+    const decoder = new StringDecoder("utf8");
+    let rest = "";
+    let lineNo = 0;
+    let pending = "";
+    let pendingStart = 0;
+    let header = true;
+    let bytes = 0;
+    let first = true;
+    const take = (line: string, rows: SourceRow[]) => {
+      lineNo++;
+      let text = line.endsWith("\r") ? line.slice(0, -1) : line;
+      if (pending !== "") {
+        text = `${pending}\n${text}`;
+      } else pendingStart = lineNo;
+      if (quoteCount(text) % 2 === 1) {
+        pending = text;
+        return;
       }
-      const values: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) values[header[i] as string] = record[i] ?? "";
-      yield { line: info.lines, values, bytes: info.bytes };
+      pending = "";
+      if (text.trim() === "") return;
+      if (header) {
+        header = false;
+        return;
+      }
+      rows.push({ line: pendingStart, cells: splitCsvRecord(text, delimiter) });
+    };
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      const buf = chunk as Buffer;
+      bytes += buf.length;
+      let text = rest + decoder.write(buf);
+      if (first) {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      const rows: SourceRow[] = [];
+      let from = 0;
+      for (let nl = text.indexOf("\n", from); nl !== -1; nl = text.indexOf("\n", from)) {
+        take(text.slice(from, nl), rows);
+        from = nl + 1;
+      }
+      rest = text.slice(from);
+      if (rows.length > 0) yield { rows, bytes };
     }
+    const rows: SourceRow[] = [];
+    const tail = rest + decoder.end();
+    if (tail !== "") take(tail, rows);
+    if (pending !== "") {
+      // an unterminated quote: hand over what there is so the row is checked (and rejected)
+      const text = pending;
+      pending = "";
+      rows.push({ line: pendingStart, cells: splitCsvRecord(text, delimiter) });
+    }
+    if (rows.length > 0) yield { rows, bytes };
   }
   return {
     async headers() {
-      if (headerCache) return headerCache;
-      const parser = createReadStream(file, { end: 1024 * 1024 }).pipe(
-        parse({ delimiter, bom: true, to_line: 1, relax_column_count: true, trim: true }),
-      );
-      for await (const record of parser as AsyncIterable<string[]>) {
-        headerCache = record.map((h) => h.trim());
-        break;
+      const fd = openSync(file, "r");
+      try {
+        const buffer = Buffer.alloc(64 * 1024);
+        const n = readSync(fd, buffer, 0, buffer.length, 0);
+        let text = buffer.subarray(0, n).toString("utf8");
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        const firstLine = (text.split("\n", 1)[0] ?? "").replace(/\r$/, "");
+        return splitCsvRecord(firstLine, delimiter).map((h) => h.trim());
+      } finally {
+        closeSync(fd);
       }
-      parser.destroy();
-      return headerCache ?? [];
     },
-    rows,
+    batches,
   };
 }
 
@@ -142,7 +205,7 @@ export async function xlsxSheetNames(file: string): Promise<string[]> {
  */
 export function xlsxReader(file: string, wantedSheet: string): SourceReader {
   let headerCache: string[] | null = null;
-  async function* rows(onlyHeader = false): AsyncGenerator<SourceRow | string[]> {
+  async function* rows(onlyHeader = false): AsyncGenerator<SourceRow[] | string[]> {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       worksheets: "emit",
       sharedStrings: "cache",
@@ -160,6 +223,7 @@ export function xlsxReader(file: string, wantedSheet: string): SourceReader {
         continue;
       }
       let header: string[] | null = null;
+      let batch: SourceRow[] = [];
       for await (const row of sheet) {
         const cells = row.values as unknown[]; // 1-based
         if (!header) {
@@ -172,15 +236,20 @@ export function xlsxReader(file: string, wantedSheet: string): SourceReader {
           }
           continue;
         }
-        const values: Record<string, string> = {};
+        const values: string[] = [];
         let any = false;
         for (let i = 0; i < header.length; i++) {
           const text = cellText(cells[i + 1]);
           if (text !== "") any = true;
-          values[header[i] as string] = text;
+          values.push(text);
         }
-        if (any) yield { line: row.number, values };
+        if (any) batch.push({ line: row.number, cells: values });
+        if (batch.length >= 1000) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield batch;
     }
   }
   return {
@@ -189,6 +258,8 @@ export function xlsxReader(file: string, wantedSheet: string): SourceReader {
       for await (const h of rows(true)) return h as string[];
       return [];
     },
-    rows: () => rows() as AsyncIterable<SourceRow>,
+    async *batches() {
+      for await (const rowsOf of rows()) yield { rows: rowsOf as SourceRow[], bytes: 0 };
+    },
   };
 }

@@ -126,17 +126,23 @@ export function parseDecimal(text: string): number | null {
 export interface HeaderMap {
   /** canonical column → source heading as written */
   source: Map<string, string>;
+  /** canonical column → cell index */
+  index: Map<string, number>;
 }
 
 export function mapHeaders(headers: string[], mapping: FileMapping, spec: FileSpec): HeaderMap {
   const source = new Map<string, string>();
+  const index = new Map<string, number>();
   const wanted = new Set(spec.columns.map((c) => c.name));
-  for (const heading of headers) {
+  headers.forEach((heading, i) => {
     const renamed = mapping.columns.get(heading.trim().toLowerCase());
     const canonical = foldCode(renamed ?? heading);
-    if (wanted.has(canonical) && !source.has(canonical)) source.set(canonical, heading);
-  }
-  return { source };
+    if (wanted.has(canonical) && !source.has(canonical)) {
+      source.set(canonical, heading);
+      index.set(canonical, i);
+    }
+  });
+  return { source, index };
 }
 
 /** Rejects for required columns missing from the header (line 1). */
@@ -166,7 +172,7 @@ export interface RowResult {
 
 export class RowValidator {
   private readonly rejects: Reject[] = [];
-  private values: Record<string, string> = {};
+  private values: string[] = [];
   private line = 0;
 
   constructor(
@@ -182,9 +188,9 @@ export class RowValidator {
   }
 
   private raw(column: string): string {
-    const heading = this.headers.source.get(column);
-    if (heading === undefined) return "";
-    return (this.values[heading] ?? "").trim();
+    const i = this.headers.index.get(column);
+    if (i === undefined) return "";
+    return (this.values[i] ?? "").trim();
   }
 
   private reject(column: string, value: string, reason: string): null {
@@ -253,7 +259,7 @@ export class RowValidator {
   }
 
   /** Validates one source row. */
-  check(line: number, values: Record<string, string>): RowResult {
+  check(line: number, values: string[]): RowResult {
     this.rejects.length = 0;
     this.values = values;
     this.line = line;
