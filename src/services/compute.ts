@@ -15,6 +15,7 @@ import { z } from "zod";
 import { compileIndicator } from "../engine/compile.ts";
 import {
   type DefinitionError,
+  describeDefinition,
   formatPath,
   type IndicatorDefinition,
   indicatorDefinitionSchema,
@@ -41,8 +42,67 @@ export const FIRST_PROJECT_MONTH = "2024-01";
 
 const engineUnits = new Set(["personer", "procent", "uger", "fuldtidspersoner", "antal"]);
 
-/** Keys of a stored definition that the indicator row owns (the row wins). */
 type StoredDefinition = Record<string, unknown>;
+
+/**
+ * What a stored value shows for a share measure (an Effektspor setting beside the engine
+ * definition, stripped before the engine sees it): `share` (default) the percentage; `count` the
+ * numerator (seed 002's "Antal …" rows); `rest` denominator − numerator (e.g. a-dagpenge
+ * recipients NOT over 3 months = those still in the a-kasse period).
+ */
+export const resultViews = ["share", "count", "rest"] as const;
+export type ResultView = (typeof resultViews)[number];
+
+const shareKinds = new Set([
+  "wage_hours_share",
+  "activity_share",
+  "no_activity_share",
+  "company_oriented_12m",
+  "company_oriented_first_weeks",
+  "ended_outcome_share",
+  "returned_within",
+  "duration_over_share",
+  "marker_outcome_share",
+  "weekly_hours_share",
+]);
+
+/** Split the stored object into the engine's part and the result view, checking the view. */
+function splitResult(
+  raw: StoredDefinition,
+  pathPrefix: PropertyKey[],
+): {
+  engine: StoredDefinition;
+  result: ResultView;
+  errors: DefinitionError[];
+} {
+  const { result, ...engine } = raw;
+  if (result === undefined) return { engine, result: "share", errors: [] };
+  const errors: DefinitionError[] = [];
+  const path = formatPath([...pathPrefix, "result"]);
+  if (typeof result !== "string" || !(resultViews as readonly string[]).includes(result)) {
+    errors.push({ path, message: `Ukendt result; gyldige: ${resultViews.join(", ")}` });
+  } else {
+    const kind = (engine.measure as { kind?: unknown } | undefined)?.kind;
+    if (result !== "share" && !shareKinds.has(String(kind))) {
+      errors.push({
+        path,
+        message: `result: ${result} kan kun bruges på andelsmål, ikke på ${String(kind)}`,
+      });
+    }
+  }
+  return { engine, result: (errors.length === 0 ? result : "share") as ResultView, errors };
+}
+
+/** The value to store for an engine row under a result view. */
+export function viewValue(
+  r: { value: number | null; numerator: number | null; denominator: number | null },
+  view: ResultView,
+): number | null {
+  if (view === "count") return r.numerator;
+  if (view === "rest")
+    return r.numerator === null || r.denominator === null ? null : r.denominator - r.numerator;
+  return r.value;
+}
 
 /**
  * The engine definition of an indicator row: the stored object (population, measure, …) with id,
@@ -51,11 +111,18 @@ type StoredDefinition = Record<string, unknown>;
  */
 export function definitionOfIndicator(
   ind: Pick<IndicatorRow, "code" | "name" | "unit" | "better" | "definition">,
-): { value?: IndicatorDefinition; errors: DefinitionError[] } {
-  const raw: StoredDefinition = ind.definition ?? {};
+): {
+  value?: IndicatorDefinition;
+  result: ResultView;
+  errors: DefinitionError[];
+} {
   if (ind.definition === null || typeof ind.definition !== "object") {
-    return { errors: [{ path: "definition", message: "Indikatoren er beregnet, men har ingen definition" }] };
+    return {
+      result: "share",
+      errors: [{ path: "definition", message: "Indikatoren er beregnet, men har ingen definition" }],
+    };
   }
+  const { engine: raw, result, errors } = splitResult(ind.definition, ["definition"]);
   const candidate = {
     ...raw,
     id: ind.code,
@@ -64,13 +131,27 @@ export function definitionOfIndicator(
     unit: engineUnits.has(ind.unit) ? ind.unit : (raw.unit ?? "antal"),
   };
   const parsed = indicatorDefinitionSchema.safeParse(candidate, { error: z.locales.da().localeError });
-  if (parsed.success) return { value: parsed.data, errors: [] };
+  if (parsed.success && errors.length === 0) return { value: parsed.data, result, errors: [] };
   return {
-    errors: parsed.error.issues.map((i) => ({
-      path: formatPath(["definition", ...i.path]),
-      message: i.message,
-    })),
+    result,
+    errors: [
+      ...errors,
+      ...(parsed.success
+        ? []
+        : parsed.error.issues.map((i) => ({
+            path: formatPath(["definition", ...i.path]),
+            message: i.message,
+          }))),
+    ],
   };
+}
+
+/** The Danish description, with what the value shows when it is not the share. */
+export function describeIndicatorDefinition(def: IndicatorDefinition, result: ResultView): string {
+  const text = describeDefinition(def);
+  if (result === "count") return `${text}. Tallet er antallet (tælleren), ikke andelen`;
+  if (result === "rest") return `${text}. Tallet er antallet, som IKKE opfylder det (nævner minus tæller)`;
+  return text;
 }
 
 /** Stable JSON (sorted keys), so equal definitions hash equally whatever their key order. */
@@ -86,8 +167,10 @@ function stableJson(v: unknown): string {
 }
 
 /** sha256 of the normalized definition (defaults applied): what exactly was computed. */
-export function definitionHash(def: IndicatorDefinition): string {
-  return createHash("sha256").update(stableJson(def)).digest("hex");
+export function definitionHash(def: IndicatorDefinition, result: ResultView = "share"): string {
+  return createHash("sha256")
+    .update(stableJson(result === "share" ? def : { ...def, result }))
+    .digest("hex");
 }
 
 /**
@@ -115,13 +198,18 @@ export function validateDefinitionInput(input: { yaml?: string; definition?: unk
       errors: [{ path: "", message: "Definitionen skal være et objekt med population og measure" }],
     };
   }
-  const o = obj as Record<string, unknown>;
+  const { engine: o, errors } = splitResult(obj as Record<string, unknown>, []);
   const candidate = { id: "udkast", name: "Udkast", unit: "antal", better: "higher", ...o };
   const parsed = indicatorDefinitionSchema.safeParse(candidate, { error: z.locales.da().localeError });
-  if (parsed.success) return { value: [parsed.data], errors: [] };
+  if (parsed.success && errors.length === 0) return { value: [parsed.data], errors: [] };
   return {
     value: [],
-    errors: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    errors: [
+      ...errors,
+      ...(parsed.success
+        ? []
+        : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
+    ],
   };
 }
 
@@ -211,10 +299,10 @@ export async function runComputation(
     });
 
     const rows = await listComputedIndicators(db);
-    const valid: { row: IndicatorRow; def: IndicatorDefinition }[] = [];
+    const valid: { row: IndicatorRow; def: IndicatorDefinition; result: ResultView }[] = [];
     for (const row of rows) {
-      const { value, errors } = definitionOfIndicator(row);
-      if (value) valid.push({ row, def: value });
+      const { value, result, errors } = definitionOfIndicator(row);
+      if (value) valid.push({ row, def: value, result });
       else {
         for (const e of errors) warnings.push({ indicator: row.code, message: `${e.path}: ${e.message}` });
       }
@@ -247,7 +335,7 @@ export async function runComputation(
         v.def.id,
         {
           definitionVersion: v.row.definitionVersion,
-          definitionHash: definitionHash(v.def),
+          definitionHash: definitionHash(v.def, v.result),
           // the stand-alone query (forløb as a CTE): what a user can read and rerun
           compiledSql: compileIndicator(v.def, range as { from: string; to: string }).sql,
         },
@@ -258,7 +346,7 @@ export async function runComputation(
       return {
         indicatorId: v.row.id,
         period: r.period,
-        value: r.value,
+        value: viewValue(r, v.result),
         numerator: r.numerator,
         denominator: r.denominator,
         snapshotId: snapshot!.id,

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { monthLabelLong } from "../../domain/format.ts";
 import { describeDefinition } from "../../engine/definition.ts";
 import { resolveSnapshot } from "../../engine/snapshots.ts";
-import { definitionOfIndicator, runComputation, validateDefinitionInput } from "../../services/compute.ts";
+import {
+  definitionOfIndicator,
+  describeIndicatorDefinition,
+  runComputation,
+  validateDefinitionInput,
+} from "../../services/compute.ts";
 import { exitStatistics, exitStatisticsXlsx } from "../../services/exit-statistics.ts";
 import { hasPersonList, listPersons } from "../../services/persons.ts";
 import type { Store } from "../../store/db.ts";
@@ -147,7 +152,8 @@ export function engineRoutes(router: ApiRouter): void {
       return {
         indicator: { id: ind.id, code: ind.code, name: ind.name, unit: ind.unit },
         period: params.period,
-        description: def.value ? describeDefinition(def.value) : null,
+        description: def.value ? describeIndicatorDefinition(def.value, def.result) : null,
+        result: def.result,
         definition: ind.definition,
         sql: value.compiledSql,
         snapshotId: value.snapshotId,
