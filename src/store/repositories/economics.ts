@@ -359,3 +359,20 @@ export async function listFteValues(db: Db, indicatorIds: readonly number[]): Pr
     .where(inArray(computedValues.indicatorId, [...indicatorIds]))
     .orderBy(asc(computedValues.period));
 }
+
+// ---------------------------------------------------------------- snapshots (for prices from data)
+
+/** The folder (relative to the data directory) of a snapshot, or of the latest complete one. */
+export async function snapshotFolder(
+  db: Db,
+  id?: string,
+): Promise<{ id: string; folder: string; extractionDate: string } | undefined> {
+  const { snapshots } = schema;
+  const [row] = await db
+    .select({ id: snapshots.id, folder: snapshots.folder, extractionDate: snapshots.extractionDate })
+    .from(snapshots)
+    .where(id === undefined ? eq(snapshots.status, "complete") : eq(snapshots.id, id))
+    .orderBy(sql`${snapshots.createdAt} desc`, sql`${snapshots.id} desc`)
+    .limit(1);
+  return row;
+}
