@@ -1,0 +1,142 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type RunningServer, startServer } from "./server.ts";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations (WCAG 2.1 AA and best practice). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} – ${v.nodes
+          .map((n) => JSON.stringify(n.target))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
+}
+
+const INDICATOR = "kp-virksomheder-droeftelser";
+const INDICATOR_NAME = "Antal virksomheder, som ønsker at indgå i drøftelser om kompetenceløft (akkumuleret)";
+
+describe("web UI in Chromium against the real server", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "effektspor-e2e-"));
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    // first start on an empty data dir: migrations, the demo municipality (and the demo snapshot)
+    server = await startServer(dataDir);
+    console.log(`Første start (tom datamappe): ${(server.startupMs / 1000).toFixed(1)} s`);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows the overview with every project and status as text, without serious axe violations", async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole("heading", { level: 1, name: "Overblik" }).waitFor();
+    const projectHeadings = page.locator("section.overview-project h2");
+    await projectHeadings.first().waitFor();
+    expect(await projectHeadings.allTextContents()).toEqual([
+      "Klar, parat – i job",
+      "Flere i job",
+      "Kompetenceporten",
+      "Håndholdt indsats for jobparate kontanthjælpsmodtagere",
+      "Unge i job med Socialt Frikort",
+      "Jobrettet indsats for borgere i jobafklaringsforløb",
+    ]);
+    // seed 000: 38 pct. in virksomhedspraktik against a goal of 30 pct. → "Opfyldt", written out
+    const praktik = page.getByRole("row", { name: /Andel i virksomhedspraktik/ });
+    await expect(praktik.textContent()).resolves.toContain("38 pct.");
+    await expect(praktik.textContent()).resolves.toContain("Opfyldt");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("enters a manual value in the status scheme and sees the status change; it persists", async () => {
+    await page.getByRole("link", { name: "Kompetenceporten" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kompetenceporten" }).waitFor();
+    const status = page.locator(`tr[data-indicator="${INDICATOR}"] td:last-child`);
+    await expect(status.textContent()).resolves.toContain("Ingen data");
+
+    const cell = page.getByRole("textbox", { name: `${INDICATOR_NAME}, september 2024` });
+    // milestones 12 (01-08-2024), 18 (31-12-2024), final 25 (01-01-2026): 5 is below the line
+    // (12 + 6 × 31/152 ≈ 13,2 on 01-09-2024) → Bagud; 30 ≥ 25 → Opfyldt
+    await cell.fill("5");
+    await cell.press("Enter");
+    await page.locator(`tr[data-indicator="${INDICATOR}"] td:last-child`, { hasText: "Bagud" }).waitFor();
+    await cell.fill("30");
+    await cell.press("Enter");
+    await page.locator(`tr[data-indicator="${INDICATOR}"] td:last-child`, { hasText: "Opfyldt" }).waitFor();
+
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Kompetenceporten" }).waitFor();
+    await expect(
+      page.getByRole("textbox", { name: `${INDICATOR_NAME}, september 2024` }).inputValue(),
+    ).resolves.toBe("30");
+    await expect(
+      page.locator(`tr[data-indicator="${INDICATOR}"] td:last-child`).textContent(),
+    ).resolves.toContain("Opfyldt");
+  });
+
+  it("has no serious axe violations on the project page (grid, charts, forms)", async () => {
+    await page.locator(".chart svg").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Ny indikator" }).click();
+    await page.getByRole("heading", { name: "Ny indikator" }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("exports the entered value in the XLSX, and keeps it across a restart", async () => {
+    const projectUrl = new URL(page.url());
+    const projectId = projectUrl.pathname.split("/").pop();
+    const xlsx = await page.request.get(`${server.url}/api/projects/${projectId}/status-scheme.xlsx`);
+    expect(xlsx.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.body());
+    const ws = wb.getWorksheet("Statusskema")!;
+    const header = (ws.getRow(4).values as unknown[]).slice(1);
+    const col = header.indexOf("sep-24") + 1;
+    let value: unknown;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === INDICATOR_NAME) value = row.getCell(col).value;
+    });
+    expect(value).toBe(30);
+
+    await server.stop();
+    server = await startServer(dataDir);
+    console.log(`Genstart (eksisterende datamappe): ${(server.startupMs / 1000).toFixed(1)} s`);
+    const res = await fetch(`${server.url}/api/projects/${projectId}/status-scheme`);
+    const scheme = (await res.json()) as {
+      rows: { indicator: { code: string }; cells: { period: string; value: number | null }[] }[];
+    };
+    const row = scheme.rows.find((r) => r.indicator.code === INDICATOR)!;
+    expect(row.cells.find((c) => c.period === "2024-09")?.value).toBe(30);
+  });
+});
