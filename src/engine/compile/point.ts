@@ -44,10 +44,19 @@ const wageMonthsCte = `wage_months AS (
   SELECT person_key, month, sum(hours) AS hours FROM wage_hours GROUP BY person_key, month
 )`;
 
-/** sum of the pop person's wage hours over months [from, to) (first-of-month dates) */
-function wageSum(from: string, to: string): string {
-  return `COALESCE((SELECT sum(w.hours) FROM wage_months w
-    WHERE w.person_key = u.person_key AND w.month >= ${from} AND w.month < ${to}), 0)`;
+/**
+ * pop_hours: pop with each person's wage hours summed over the months [from, to) (first-of-month
+ * dates), 0 without wage rows. A join plus GROUP BY rather than a correlated subquery per
+ * person, which DuckDB runs several times faster on a year of wage rows.
+ */
+function popHoursCte(from: string, to: string, filter = ""): string {
+  return `pop_hours AS (
+  SELECT u.d, u.person_key, u.course_start, COALESCE(sum(w.hours), 0) AS hours
+  FROM pop u
+  LEFT JOIN wage_months w ON w.person_key = u.person_key AND w.month >= ${from} AND w.month < ${to}
+  ${filter}
+  GROUP BY u.d, u.person_key, u.course_start
+)`;
 }
 
 type PointMeasure = Extract<
@@ -82,15 +91,19 @@ export function compilePoint(def: IndicatorDefinition, m: PointMeasure): Measure
   const pop = def.population;
   if (!pop) throw new Error(`Indikatoren ${def.id} mangler population`);
   const ctes = [popCte(pop)];
-  const units = (hit: string, filter = "") =>
-    `units AS (\n  SELECT u.d, ${hit} AS hit\n  FROM pop u\n  ${filter}\n)`;
+  const units = (hit: string, filter = "", from = "pop") =>
+    `units AS (\n  SELECT u.d, ${hit} AS hit\n  FROM ${from} u\n  ${filter}\n)`;
   const lastMonth = minusMonths("u.d", 1);
   switch (m.kind) {
     case "stock":
       ctes.push("units AS (SELECT d FROM pop)");
       return { ctes, shape: { kind: "count" }, usesForloeb: true };
     case "wage_hours_share":
-      ctes.push(wageMonthsCte, units(`${wageSum(lastMonth, "u.d")} > ${num(m.above)}`));
+      ctes.push(
+        wageMonthsCte,
+        popHoursCte(lastMonth, "u.d"),
+        units(`u.hours > ${num(m.above)}`, "", "pop_hours"),
+      );
       break;
     case "activity_share":
       ctes.push(units(activityExists(m.kinds, activeOn("a", "u.d"))));
@@ -101,8 +114,12 @@ export function compilePoint(def: IndicatorDefinition, m: PointMeasure): Measure
     case "company_oriented_12m": {
       // Delaftale 2: an activity overlapping [D − 365, D − 1] or ≥ min_hours in the 12 calendar months before D's month
       const activity = activityExists(m.kinds, overlaps("a", "u.d - 365", "u.d - 1"));
-      const hours = `${wageSum(minusMonths("u.d", 12), "u.d")} >= ${num(m.min_hours)}`;
-      ctes.push(wageMonthsCte, units(`(${activity} OR ${hours})`, "WHERE u.d - u.course_start >= 365"));
+      const long = "WHERE u.d - u.course_start >= 365";
+      ctes.push(
+        wageMonthsCte,
+        popHoursCte(minusMonths("u.d", 12), "u.d", long),
+        units(`(${activity} OR u.hours >= ${num(m.min_hours)})`, "", "pop_hours"),
+      );
       break;
     }
     case "company_oriented_first_weeks": {
@@ -119,9 +136,13 @@ export function compilePoint(def: IndicatorDefinition, m: PointMeasure): Measure
       break;
     case "weekly_hours_share": {
       // weekly hours = the month's hours × 7 ÷ days in that month; no wage rows = 0 hours
-      const weekly = `(${wageSum(lastMonth, "u.d")} * 7 / CAST(u.d - ${lastMonth} AS DOUBLE))`;
+      const weekly = `(u.hours * 7 / CAST(u.d - ${lastMonth} AS DOUBLE))`;
       const upper = m.max === undefined ? "" : ` AND ${weekly} <= ${num(m.max)}`;
-      ctes.push(wageMonthsCte, units(`(${weekly} >= ${num(m.min)}${upper})`));
+      ctes.push(
+        wageMonthsCte,
+        popHoursCte(lastMonth, "u.d"),
+        units(`(${weekly} >= ${num(m.min)}${upper})`, "", "pop_hours"),
+      );
       break;
     }
   }
