@@ -169,7 +169,12 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
         const next: Course = drawCourse(nextProgram, course.end + 1, birth);
         const ageAtNext = (next.start - birth) / 365.25;
         course = ageAtNext < 67 ? next : null;
-      } else if (p.returnChance && course.exit !== "flyttet" && rng.chance(p.returnChance)) {
+      } else if (
+        p.returnChance &&
+        course.exit !== "flyttet" &&
+        course.exit !== "doed" &&
+        rng.chance(p.returnChance)
+      ) {
         const back: number = course.end + rng.int(2, 365);
         course = back < extractionDay ? drawCourse(p, back, birth, course.category ?? undefined) : null;
       } else course = null;
@@ -193,7 +198,12 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
       const endText = open ? null : iso(c.end);
       const exitText = open ? null : c.exit;
       const benefit = c.program.benefit;
-      if (c.changeAt !== null && c.changeAt < c.end && c.program.categoryChange) {
+      if (
+        c.changeAt !== null &&
+        c.changeAt < c.end &&
+        c.changeAt < extractionDay &&
+        c.program.categoryChange
+      ) {
         await files.ydelsesforloeb.add([
           written,
           benefit,
