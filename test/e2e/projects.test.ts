@@ -119,7 +119,7 @@ describe("web UI in Chromium against the real server", () => {
     const xlsx = await page.request.get(`${server.url}/api/projects/${projectId}/status-scheme.xlsx`);
     expect(xlsx.status()).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await xlsx.body());
+    await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Statusskema")!;
     const header = (ws.getRow(4).values as unknown[]).slice(1);
     const col = header.indexOf("sep-24") + 1;
