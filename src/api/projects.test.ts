@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import type { Hono } from "hono";
 import { beforeAll, expect, it } from "vitest";
 import { seedProjects } from "../demo/projects.ts";
+import { schema } from "../store/db.ts";
 import { describeEachStore } from "../store/testing.ts";
 import { createApp } from "./app.ts";
 import { defaultActorResolver } from "./default-actor.ts";
@@ -131,6 +132,34 @@ describeEachStore("projects API", (getStore) => {
     expect(values.values).toMatchObject([{ period: "2024-09", value: 25, enteredBy: "analytiker" }]);
     res = await send("DELETE", `/api/indicators/${id}/values/2024-09`);
     expect(((await res.json()) as Json).row.status).toBe("no_data");
+  });
+
+  it("shows the engine's computed values for computed indicators, with status", async () => {
+    const id = ids.get("fij-antal-akt-kh")!;
+    // as the engine writes it
+    await getStore().db.insert(schema.computedValues).values({
+      indicatorId: id,
+      period: "2024-02",
+      value: 101,
+      definitionVersion: 1,
+      definitionHash: "test",
+      compiledSql: "select 101",
+    });
+    const s = (await (
+      await app.request(`/api/projects/${projectIds.get("flere-i-job")}/status-scheme`)
+    ).json()) as Json;
+    const row = s.rows.find((r: Json) => r.indicator.code === "fij-antal-akt-kh");
+    // lower is better; the line from 103 (10-01-2024) to 100 (01-08-2024) requires on 01-02-2024
+    // 103 − 3 × 22/204 ≈ 102,68, and 101 ≤ 102,68 → on track
+    expect(row.cells[0]).toMatchObject({
+      period: "2024-02",
+      value: 101,
+      source: "computed",
+      status: "on_track",
+    });
+    expect(row.cells[0].required).toBeCloseTo(103 - (3 * 22) / 204, 10);
+    expect(row.latest).toEqual({ period: "2024-02", value: 101, status: "on_track" });
+    expect(row.cells[1]).toMatchObject({ value: null, source: null, status: "no_data" });
   });
 
   it("refuses typed values for computed indicators", async () => {

@@ -40,7 +40,7 @@ export function IndicatorChart({ row }: { row: SchemeRow }) {
     ].sort();
     const fmt = (v: number) => formatValue(v, ind.unit);
     return {
-      grid: { left: 56, right: 16, top: 40, bottom: 40 },
+      grid: { left: 56, right: 16, top: 72, bottom: 40 },
       legend: { top: 0, textStyle: { color: "#1b1f24" } },
       tooltip: {
         trigger: "item",

@@ -1,0 +1,516 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { ACTIVITY_KINDS, BENEFITS, CATEGORIES, EXIT_REASONS } from "../../../src/domain/codes.ts";
+import { apiSend } from "../api.ts";
+import { Field } from "./forms.tsx";
+
+/** A stored definition: population + measure (+ result), DESIGN 6.2 without id/name/unit/better. */
+export type StoredDefinition = Record<string, unknown>;
+
+interface ValidateResponse {
+  value: unknown[];
+  errors: { path: string; message: string }[];
+  descriptions: string[];
+  stored?: StoredDefinition;
+}
+
+type ParamType = "number" | "kinds" | "outcomes" | "benefits" | "text" | "period" | "mode";
+interface Param {
+  key: string;
+  label: string;
+  type: ParamType;
+  required?: boolean;
+  hint?: string;
+}
+
+const MEASURES: { kind: string; label: string; share: boolean; population: boolean; params: Param[] }[] = [
+  {
+    kind: "stock",
+    label: "Antal personer i målgruppen (bestand)",
+    share: false,
+    population: true,
+    params: [],
+  },
+  {
+    kind: "wage_hours_share",
+    label: "Andel med ordinære løntimer i måneden før",
+    share: true,
+    population: true,
+    params: [{ key: "above", label: "Flere end (timer)", type: "number", hint: "standard 0" }],
+  },
+  {
+    kind: "activity_share",
+    label: "Andel i tilbud den 1. i måneden",
+    share: true,
+    population: true,
+    params: [{ key: "kinds", label: "Tilbudstyper", type: "kinds", required: true }],
+  },
+  {
+    kind: "no_activity_share",
+    label: "Andel uden tilbud den 1. i måneden",
+    share: true,
+    population: true,
+    params: [{ key: "kinds", label: "Tilbudstyper", type: "kinds", hint: "ingen valgt = alle tilbud" }],
+  },
+  {
+    kind: "company_oriented_12m",
+    label: "Delaftale 2 – 12 måneder",
+    share: true,
+    population: true,
+    params: [
+      {
+        key: "kinds",
+        label: "Virksomhedsrettede tilbud",
+        type: "kinds",
+        hint: "standard praktik og løntilskud",
+      },
+      { key: "min_hours", label: "Mindst løntimer", type: "number", hint: "standard 100" },
+    ],
+  },
+  {
+    kind: "company_oriented_first_weeks",
+    label: "Virksomhedsrettet tilbud inden for forløbets første uger",
+    share: true,
+    population: true,
+    params: [
+      { key: "weeks", label: "Uger", type: "number", hint: "standard 26" },
+      { key: "kinds", label: "Tilbudstyper", type: "kinds", hint: "standard praktik og løntilskud" },
+    ],
+  },
+  {
+    kind: "ended_outcome_share",
+    label: "Andel afsluttede forløb med bestemte afslutningsårsager",
+    share: true,
+    population: true,
+    params: [
+      { key: "outcomes", label: "Afslutningsårsager", type: "outcomes", required: true },
+      { key: "window_months", label: "Seneste måneder", type: "number", hint: "standard 12" },
+    ],
+  },
+  {
+    kind: "avg_duration_ended",
+    label: "Gennemsnitlig varighed af afsluttede forløb (uger)",
+    share: false,
+    population: true,
+    params: [{ key: "window_months", label: "Seneste måneder", type: "number", hint: "standard 3" }],
+  },
+  {
+    kind: "returned_within",
+    label: "Andel afsluttede, som vender tilbage på ydelse",
+    share: true,
+    population: true,
+    params: [
+      { key: "days", label: "Inden for dage", type: "number", hint: "standard 365" },
+      { key: "window_months", label: "Afsluttet i måneder", type: "number", hint: "standard 12" },
+      { key: "return_benefits", label: "Tilbage på ydelserne", type: "benefits", hint: "ingen valgt = alle" },
+    ],
+  },
+  {
+    kind: "duration_over_share",
+    label: "Andel med varighed over et antal dage",
+    share: true,
+    population: true,
+    params: [{ key: "days", label: "Dage", type: "number", required: true, hint: "fx 365 eller 730" }],
+  },
+  {
+    kind: "fte",
+    label: "Fuldtidspersoner",
+    share: false,
+    population: true,
+    params: [{ key: "period", label: "Periode", type: "period" }],
+  },
+  {
+    kind: "marker_count",
+    label: "Antal personer med markering for et projekt",
+    share: false,
+    population: false,
+    params: [
+      { key: "project", label: "Projektkode", type: "text", required: true },
+      { key: "mode", label: "Opgørelse", type: "mode" },
+    ],
+  },
+  {
+    kind: "marker_outcome_share",
+    label: "Andel afsluttede markeringer med bestemt resultat",
+    share: true,
+    population: false,
+    params: [
+      { key: "project", label: "Projektkode", type: "text", required: true },
+      { key: "outcomes", label: "Resultater", type: "outcomes", required: true },
+      { key: "window_months", label: "Seneste måneder", type: "number", hint: "tom = alle" },
+    ],
+  },
+  {
+    kind: "weekly_hours_share",
+    label: "Andel med lønnede timer pr. uge i et interval",
+    share: true,
+    population: true,
+    params: [
+      { key: "min", label: "Mindst timer pr. uge", type: "number", required: true },
+      { key: "max", label: "Højst timer pr. uge", type: "number", hint: "tom = ingen øvre grænse" },
+    ],
+  },
+];
+
+interface FormState {
+  benefits: string[];
+  categories: string[];
+  ageMin: string;
+  ageMax: string;
+  project: string;
+  kind: string;
+  /** parameter key → text (numbers, project) or list (kinds, outcomes, benefits) */
+  params: Record<string, string | string[]>;
+  result: "share" | "count" | "rest";
+}
+
+const emptyForm: FormState = {
+  benefits: [],
+  categories: [],
+  ageMin: "",
+  ageMax: "",
+  project: "",
+  kind: "stock",
+  params: {},
+  result: "share",
+};
+
+function toNumber(text: string): number | string {
+  const n = Number(text.trim().replace(",", "."));
+  return Number.isFinite(n) ? n : text;
+}
+
+/** The form → a definition object (empty fields left out, so the engine's defaults apply). */
+export function formToDefinition(f: FormState): StoredDefinition {
+  const spec = MEASURES.find((m) => m.kind === f.kind);
+  const measure: Record<string, unknown> = { kind: f.kind };
+  for (const p of spec?.params ?? []) {
+    const v = f.params[p.key];
+    if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
+    measure[p.key] = p.type === "number" && typeof v === "string" ? toNumber(v) : v;
+  }
+  const def: StoredDefinition = { measure };
+  if (spec?.population !== false || f.benefits.length > 0) {
+    const population: Record<string, unknown> = { benefits: f.benefits };
+    if (f.categories.length > 0) population.categories = f.categories;
+    const age: Record<string, unknown> = {};
+    if (f.ageMin.trim()) age.min = toNumber(f.ageMin);
+    if (f.ageMax.trim()) age.max = toNumber(f.ageMax);
+    if (Object.keys(age).length > 0) population.age = age;
+    if (f.project.trim()) population.project = f.project.trim();
+    def.population = population;
+  }
+  if (spec?.share && f.result !== "share") def.result = f.result;
+  return def;
+}
+
+/** A stored definition → the form (unknown parts are simply not shown; the YAML view has them). */
+export function definitionToForm(d: StoredDefinition | null): FormState {
+  if (!d) return emptyForm;
+  const pop = (d.population ?? {}) as Record<string, unknown>;
+  const age = (pop.age ?? {}) as Record<string, unknown>;
+  const measure = (d.measure ?? {}) as Record<string, unknown>;
+  const params: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(measure)) {
+    if (k === "kind") continue;
+    params[k] = Array.isArray(v) ? v.map(String) : String(v).replace(".", ",");
+  }
+  return {
+    benefits: (pop.benefits as string[] | undefined) ?? [],
+    categories: (pop.categories as string[] | undefined) ?? [],
+    ageMin: age.min === undefined ? "" : String(age.min),
+    ageMax: age.max === undefined ? "" : String(age.max),
+    project: typeof pop.project === "string" ? pop.project : "",
+    kind: typeof measure.kind === "string" ? measure.kind : "stock",
+    params,
+    result: d.result === "count" || d.result === "rest" ? d.result : "share",
+  };
+}
+
+function CheckboxGroup({
+  legend,
+  options,
+  value,
+  onChange,
+  hint,
+}: {
+  legend: string;
+  options: readonly { code: string; label: string }[];
+  value: string[];
+  onChange: (v: string[]) => void;
+  hint?: string;
+}) {
+  const id = useId();
+  return (
+    <fieldset aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p className="hint small muted" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {options.map((o) => (
+        <label key={o.code} className="check">
+          <input
+            type="checkbox"
+            checked={value.includes(o.code)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...value, o.code] : value.filter((x) => x !== o.code))
+            }
+          />{" "}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+interface Props {
+  value: StoredDefinition | null;
+  /** the definition as it would be stored, and whether the server found it valid */
+  onChange: (definition: StoredDefinition | null, valid: boolean) => void;
+}
+
+/**
+ * Defines a computed indicator: population (benefits, categories, age band, project) and measure
+ * with its parameters, from a form or as YAML. Every change is validated by the server
+ * (POST /definitions/validate); errors are shown with their path, and a valid definition in words.
+ */
+export function DefinitionEditor({ value, onChange }: Props) {
+  const [mode, setMode] = useState<"form" | "yaml">("form");
+  const [form, setForm] = useState<FormState>(() => definitionToForm(value));
+  const [yaml, setYaml] = useState(() => JSON.stringify(value ?? formToDefinition(emptyForm), null, 2));
+  const [result, setResult] = useState<ValidateResponse | null>(null);
+  const [error, setError] = useState("");
+  const seq = useRef(0);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    const body = mode === "form" ? { definition: formToDefinition(form) } : { yaml };
+    const t = setTimeout(() => {
+      apiSend<ValidateResponse>("POST", "/definitions/validate", body)
+        .then((r) => {
+          if (mine !== seq.current) return;
+          setResult(r);
+          setError("");
+          onChangeRef.current(r.stored ?? null, r.errors.length === 0 && r.stored !== undefined);
+        })
+        .catch((e) => {
+          if (mine === seq.current) setError(e instanceof Error ? e.message : String(e));
+        });
+    }, 350);
+    return () => clearTimeout(t);
+  }, [mode, form, yaml]);
+
+  const spec = MEASURES.find((m) => m.kind === form.kind);
+  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+  const setParam = (key: string, v: string | string[]) =>
+    setForm((f) => ({ ...f, params: { ...f.params, [key]: v } }));
+
+  const switchTo = (next: "form" | "yaml") => {
+    if (next === mode) return;
+    if (next === "yaml") setYaml(JSON.stringify(formToDefinition(form), null, 2));
+    else if (result?.stored) setForm(definitionToForm(result.stored));
+    setMode(next);
+  };
+
+  return (
+    <div className="definition-editor">
+      <div className="toolbar" role="group" aria-label="Redigér som">
+        <button
+          type="button"
+          className={mode === "form" ? undefined : "secondary"}
+          aria-pressed={mode === "form"}
+          onClick={() => switchTo("form")}
+        >
+          Formular
+        </button>
+        <button
+          type="button"
+          className={mode === "yaml" ? undefined : "secondary"}
+          aria-pressed={mode === "yaml"}
+          onClick={() => switchTo("yaml")}
+        >
+          YAML
+        </button>
+      </div>
+
+      {mode === "form" ? (
+        <div className="form-grid">
+          <Field label="Måling">
+            {(p) => (
+              <select {...p} value={form.kind} onChange={(e) => set({ kind: e.target.value, params: {} })}>
+                {MEASURES.map((m) => (
+                  <option key={m.kind} value={m.kind}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {spec?.population !== false && (
+            <>
+              <CheckboxGroup
+                legend="Ydelser (målgruppe)"
+                options={BENEFITS}
+                value={form.benefits}
+                onChange={(v) => set({ benefits: v })}
+              />
+              <CheckboxGroup
+                legend="Visitationskategorier"
+                hint="ingen valgt = alle"
+                options={CATEGORIES}
+                value={form.categories}
+                onChange={(v) => set({ categories: v })}
+              />
+              <Field label="Alder fra" hint="år, den 1. i måneden">
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="numeric"
+                    value={form.ageMin}
+                    onChange={(e) => set({ ageMin: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label="Alder til" hint="år, inklusive">
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="numeric"
+                    value={form.ageMax}
+                    onChange={(e) => set({ ageMax: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label="Projekt" hint="kun personer med aktiv markering for projektkoden">
+                {(p) => (
+                  <input {...p} value={form.project} onChange={(e) => set({ project: e.target.value })} />
+                )}
+              </Field>
+            </>
+          )}
+          {spec?.params.map((param) => {
+            const v = form.params[param.key];
+            const label = `${param.label}${param.required ? " (skal udfyldes)" : ""}`;
+            if (param.type === "kinds" || param.type === "outcomes" || param.type === "benefits") {
+              const options =
+                param.type === "kinds" ? ACTIVITY_KINDS : param.type === "outcomes" ? EXIT_REASONS : BENEFITS;
+              return (
+                <CheckboxGroup
+                  key={param.key}
+                  legend={label}
+                  hint={param.hint}
+                  options={options}
+                  value={Array.isArray(v) ? v : []}
+                  onChange={(x) => setParam(param.key, x)}
+                />
+              );
+            }
+            if (param.type === "period" || param.type === "mode") {
+              const options =
+                param.type === "period"
+                  ? [
+                      ["month", "Måneden før"],
+                      ["year", "De 12 måneder før"],
+                    ]
+                  : [
+                      ["cumulative", "Akkumuleret (markeret før den 1.)"],
+                      ["active", "Aktiv markering den 1."],
+                      ["started", "Markeret i måneden før"],
+                    ];
+              return (
+                <Field key={param.key} label={label}>
+                  {(p) => (
+                    <select
+                      {...p}
+                      value={typeof v === "string" ? v : ""}
+                      onChange={(e) => setParam(param.key, e.target.value)}
+                    >
+                      <option value="">Standard</option>
+                      {options.map(([code, text]) => (
+                        <option key={code} value={code}>
+                          {text}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              );
+            }
+            return (
+              <Field key={param.key} label={label} hint={param.hint}>
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode={param.type === "number" ? "decimal" : undefined}
+                    value={typeof v === "string" ? v : ""}
+                    onChange={(e) => setParam(param.key, e.target.value)}
+                  />
+                )}
+              </Field>
+            );
+          })}
+          {spec?.share && (
+            <Field label="Tallet viser" hint="andelen, eller antallet bag den">
+              {(p) => (
+                <select
+                  {...p}
+                  value={form.result}
+                  onChange={(e) => set({ result: e.target.value as FormState["result"] })}
+                >
+                  <option value="share">Andel (procent)</option>
+                  <option value="count">Antal, som opfylder det (tælleren)</option>
+                  <option value="rest">Antal, som ikke opfylder det</option>
+                </select>
+              )}
+            </Field>
+          )}
+        </div>
+      ) : (
+        <Field
+          label="Definition som YAML"
+          hint="population og measure som i DESIGN 6.2; JSON er også gyldig YAML"
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              rows={14}
+              spellCheck={false}
+              value={yaml}
+              onChange={(e) => setYaml(e.target.value)}
+            />
+          )}
+        </Field>
+      )}
+
+      <div aria-live="polite">
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {result && result.errors.length > 0 && (
+          <div className="error">
+            <p>Definitionen er ikke gyldig:</p>
+            <ul>
+              {result.errors.map((e) => (
+                <li key={`${e.path}-${e.message}`}>
+                  {e.path ? <code>{e.path}</code> : null}
+                  {e.path ? ": " : ""}
+                  {e.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {result && result.errors.length === 0 && result.descriptions[0] && (
+          <p>
+            <strong>Sådan måles det:</strong> {result.descriptions[0]}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
