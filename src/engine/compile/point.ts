@@ -39,21 +39,17 @@ function activityExists(kinds: readonly string[] | undefined, condition: string)
   return `EXISTS (SELECT 1 FROM activities a WHERE a.person_key = u.person_key${kindFilter} AND ${condition})`;
 }
 
-/** wage hours per person and month (a person may have several rows in a month) */
-const wageMonthsCte = `wage_months AS (
-  SELECT person_key, month, sum(hours) AS hours FROM wage_hours GROUP BY person_key, month
-)`;
-
 /**
  * pop_hours: pop with each person's wage hours summed over the months [from, to) (first-of-month
- * dates), 0 without wage rows. A join plus GROUP BY rather than a correlated subquery per
- * person, which DuckDB runs several times faster on a year of wage rows.
+ * dates; several rows in a month add up), 0 without wage rows. The raw wage rows are joined to
+ * the population before summing, so only the population's rows are aggregated, not the whole
+ * wage table.
  */
 function popHoursCte(from: string, to: string, filter = ""): string {
   return `pop_hours AS (
   SELECT u.d, u.person_key, u.course_start, COALESCE(sum(w.hours), 0) AS hours
   FROM pop u
-  LEFT JOIN wage_months w ON w.person_key = u.person_key AND w.month >= ${from} AND w.month < ${to}
+  LEFT JOIN wage_hours w ON w.person_key = u.person_key AND w.month >= ${from} AND w.month < ${to}
   ${filter}
   GROUP BY u.d, u.person_key, u.course_start
 )`;
@@ -99,11 +95,7 @@ export function compilePoint(def: IndicatorDefinition, m: PointMeasure): Measure
       ctes.push("units AS (SELECT d FROM pop)");
       return { ctes, shape: { kind: "count" }, usesForloeb: true };
     case "wage_hours_share":
-      ctes.push(
-        wageMonthsCte,
-        popHoursCte(lastMonth, "u.d"),
-        units(`u.hours > ${num(m.above)}`, "", "pop_hours"),
-      );
+      ctes.push(popHoursCte(lastMonth, "u.d"), units(`u.hours > ${num(m.above)}`, "", "pop_hours"));
       break;
     case "activity_share":
       ctes.push(units(activityExists(m.kinds, activeOn("a", "u.d"))));
@@ -116,7 +108,6 @@ export function compilePoint(def: IndicatorDefinition, m: PointMeasure): Measure
       const activity = activityExists(m.kinds, overlaps("a", "u.d - 365", "u.d - 1"));
       const long = "WHERE u.d - u.course_start >= 365";
       ctes.push(
-        wageMonthsCte,
         popHoursCte(minusMonths("u.d", 12), "u.d", long),
         units(`(${activity} OR u.hours >= ${num(m.min_hours)})`, "", "pop_hours"),
       );
@@ -139,7 +130,6 @@ export function compilePoint(def: IndicatorDefinition, m: PointMeasure): Measure
       const weekly = `(u.hours * 7 / CAST(u.d - ${lastMonth} AS DOUBLE))`;
       const upper = m.max === undefined ? "" : ` AND ${weekly} <= ${num(m.max)}`;
       ctes.push(
-        wageMonthsCte,
         popHoursCte(lastMonth, "u.d"),
         units(`(${weekly} >= ${num(m.min)}${upper})`, "", "pop_hours"),
       );
