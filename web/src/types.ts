@@ -31,13 +31,18 @@ export interface ProjectDto {
   sortOrder: number;
 }
 
+/** GET /api/indicators/:id/values/:period/provenance (the engine's route). */
 export interface Provenance {
-  description: string;
+  description: string | null;
   sql: string;
   snapshotId: string | null;
+  extractionDate?: string | null;
+  value?: number | null;
   numerator: number | null;
   denominator: number | null;
   computedAt: string;
-  frozen?: unknown;
-  revision?: unknown;
+  definitionVersion?: number;
+  currentDefinitionVersion?: number;
+  frozen?: { value: number | null; frozenAt: string; frozenBy: string } | null;
+  revision?: { old: number | null; new: number | null } | null;
 }

@@ -317,7 +317,8 @@ export function DefinitionEditor({ value, onChange }: Props) {
 
   return (
     <div className="definition-editor">
-      <div className="toolbar" role="group" aria-label="Redigér som">
+      <fieldset className="toolbar">
+        <legend className="visually-hidden">Redigér som</legend>
         <button
           type="button"
           className={mode === "form" ? undefined : "secondary"}
@@ -334,7 +335,7 @@ export function DefinitionEditor({ value, onChange }: Props) {
         >
           YAML
         </button>
-      </div>
+      </fieldset>
 
       {mode === "form" ? (
         <div className="form-grid">

@@ -10,6 +10,9 @@ interface Props {
   onClose: () => void;
 }
 
+const num = (v: number | null | undefined) =>
+  v === null || v === undefined ? "–" : formatNumber(v, 2, true);
+
 /** "Hvordan er tallet beregnet?": the computed value's definition, query, snapshot and time. */
 export function ProvenanceDialog({ indicatorId, indicatorName, period, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -45,28 +48,53 @@ export function ProvenanceDialog({ indicatorId, indicatorName, period, onClose }
       {state.kind === "ok" && (
         <dl>
           <dt>Hvad måles</dt>
-          <dd>{state.p.description}</dd>
+          <dd>{state.p.description ?? "Ingen beskrivelse"}</dd>
+          {state.p.value !== undefined && (
+            <>
+              <dt>Værdi</dt>
+              <dd>{num(state.p.value)}</dd>
+            </>
+          )}
           <dt>Tæller / nævner</dt>
           <dd>
-            {state.p.numerator === null ? "–" : formatNumber(state.p.numerator, 2, true)} /{" "}
-            {state.p.denominator === null ? "–" : formatNumber(state.p.denominator, 2, true)}
+            {num(state.p.numerator)} / {num(state.p.denominator)}
           </dd>
           <dt>Datagrundlag (snapshot)</dt>
-          <dd>{state.p.snapshotId ?? "–"}</dd>
+          <dd>
+            {state.p.snapshotId ?? "–"}
+            {state.p.extractionDate ? ` (udtræk ${formatDate(state.p.extractionDate.slice(0, 10))})` : ""}
+          </dd>
           <dt>Beregnet</dt>
           <dd>
-            {formatDate(state.p.computedAt.slice(0, 10))} kl. {state.p.computedAt.slice(11, 16)}
+            {formatDate(String(state.p.computedAt).slice(0, 10))} kl.{" "}
+            {String(state.p.computedAt).slice(11, 16)} (UTC)
           </dd>
+          {state.p.definitionVersion !== undefined &&
+            state.p.currentDefinitionVersion !== undefined &&
+            state.p.definitionVersion !== state.p.currentDefinitionVersion && (
+              <>
+                <dt>Definition</dt>
+                <dd>
+                  Beregnet med version {state.p.definitionVersion}; definitionen er siden ændret (version{" "}
+                  {state.p.currentDefinitionVersion})
+                </dd>
+              </>
+            )}
           {state.p.frozen ? (
             <>
-              <dt>Indberettet (låst)</dt>
-              <dd>{JSON.stringify(state.p.frozen)}</dd>
+              <dt>Indberettet til udvalget (låst)</dt>
+              <dd>
+                {num(state.p.frozen.value)}, låst {formatDate(String(state.p.frozen.frozenAt).slice(0, 10))}{" "}
+                af {state.p.frozen.frozenBy}
+              </dd>
             </>
           ) : null}
           {state.p.revision ? (
             <>
               <dt>Revision</dt>
-              <dd>{JSON.stringify(state.p.revision)}</dd>
+              <dd>
+                Indberettet {num(state.p.revision.old)}, nu {num(state.p.revision.new)}
+              </dd>
             </>
           ) : null}
           <dt>Forespørgsel (SQL)</dt>
