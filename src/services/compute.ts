@@ -181,6 +181,8 @@ export function definitionHash(def: IndicatorDefinition, result: ResultView = "s
 export function validateDefinitionInput(input: { yaml?: string; definition?: unknown }): {
   value: IndicatorDefinition[];
   errors: DefinitionError[];
+  /** for a single definition: the form to store on an indicator (population, measure, result) */
+  stored?: Record<string, unknown>;
 } {
   let obj: unknown = input.definition;
   if (input.yaml !== undefined) {
@@ -201,7 +203,16 @@ export function validateDefinitionInput(input: { yaml?: string; definition?: unk
   const { engine: o, errors } = splitResult(obj as Record<string, unknown>, []);
   const candidate = { id: "udkast", name: "Udkast", unit: "antal", better: "higher", ...o };
   const parsed = indicatorDefinitionSchema.safeParse(candidate, { error: z.locales.da().localeError });
-  if (parsed.success && errors.length === 0) return { value: [parsed.data], errors: [] };
+  if (parsed.success && errors.length === 0) {
+    const { population, measure } = parsed.data;
+    const result = (obj as Record<string, unknown>).result;
+    const stored = {
+      ...(population ? { population } : {}),
+      measure,
+      ...(result !== undefined && result !== "share" ? { result } : {}),
+    };
+    return { value: [parsed.data], errors: [], stored };
+  }
   return {
     value: [],
     errors: [

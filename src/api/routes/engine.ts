@@ -5,6 +5,7 @@ import { resolveSnapshot } from "../../engine/snapshots.ts";
 import {
   definitionOfIndicator,
   describeIndicatorDefinition,
+  type ResultView,
   runComputation,
   validateDefinitionInput,
 } from "../../services/compute.ts";
@@ -187,7 +188,13 @@ export function engineRoutes(router: ApiRouter): void {
         throw badRequest("Angiv enten yaml (tekst) eller definition (objekt)", "yaml");
       }
       const result = validateDefinitionInput(body);
-      return { ...result, descriptions: result.value.map((d) => describeDefinition(d)) };
+      const view = (result.stored?.result as ResultView | undefined) ?? "share";
+      return {
+        ...result,
+        descriptions: result.value.map((d) =>
+          result.stored ? describeIndicatorDefinition(d, view) : describeDefinition(d),
+        ),
+      };
     },
   );
 
