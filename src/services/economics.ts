@@ -128,6 +128,10 @@ export interface RealizedIndicator {
   period: "month" | "year";
   baselineFte: number | null;
   baselineDate: string | null;
+  /** "indicator" = the indicator's startmåling; "data" = measured in the project's first month with data */
+  baselineSource: "indicator" | "data" | null;
+  /** the month whose measurement is the baseline, when it comes from data */
+  baselineMonth: Month | null;
   /** why the indicator is not priced (no baseline, no price, no values) */
   note: string | null;
   series: RealizedSeries | null;
@@ -184,31 +188,41 @@ export async function projectEconomics(db: Db, projectId: number): Promise<Proje
     fteIndicators.map((i) => i.id),
   );
 
+  // gain counts from the project's start: the first business case's start month, else the project period
+  const startMonth =
+    cases.find((c) => c.model)?.model?.startMonth ?? project.periodStart?.slice(0, 7) ?? null;
   const indicators: RealizedIndicator[] = fteIndicators.map((ind) => {
-    const own = values.filter((v) => v.indicatorId === ind.id);
+    const own = values.filter(
+      (v) => v.indicatorId === ind.id && (startMonth === null || v.period >= startMonth),
+    );
     const base = {
       indicatorId: ind.id,
       code: ind.code,
       name: ind.name,
       benefits: ind.benefits,
       period: ind.period,
-      baselineFte: ind.baselineValue,
       baselineDate: ind.baselineDate,
     };
-    if (ind.baselineValue === null) return { ...base, note: "Ingen startmåling", series: null };
+    // without a startmåling on the indicator, the first measured month from the project's start is the baseline
+    const firstMeasured = own.find((v) => v.value !== null);
+    const baselineFte = ind.baselineValue ?? firstMeasured?.value ?? null;
+    const baselineSource = ind.baselineValue !== null ? "indicator" : firstMeasured ? "data" : null;
+    const baselineMonth = baselineSource === "data" ? (firstMeasured?.period ?? null) : null;
+    const head = { ...base, baselineFte, baselineSource, baselineMonth } as const;
+    if (own.length === 0) return { ...head, note: "Ingen data", series: null };
+    if (baselineFte === null) return { ...head, note: "Ingen startmåling", series: null };
     const net = netFor(ind.benefits, catalogue, overrides);
-    if (!net) return { ...base, note: "Indikatoren angiver ingen ydelse", series: null };
-    if (own.length === 0) return { ...base, note: "Ingen data", series: null };
+    if (!net) return { ...head, note: "Indikatoren angiver ingen ydelse", series: null };
     const series = realizedSeries({
       label: ind.name,
       benefit: ind.benefits.join(", "),
-      baselineFte: ind.baselineValue,
+      baselineFte,
       netPerFteYear: net,
       measurements: own.map((v) => ({ month: v.period, fte: v.value })),
     });
     const priced = series.months.some((m) => m.gain !== null);
     return {
-      ...base,
+      ...head,
       note: priced ? null : `Ingen pris for ${ind.benefits.map(benefitName).join(", ")} i priskataloget`,
       series,
     };

@@ -184,6 +184,35 @@ describeEachStore("economics repository and demo", (getStore) => {
     expect(kh.followUp.find((f) => f.month === "2024-02")!.measured).toBeNull();
   });
 
+  it("uden startmåling på indikatoren er første målte måned fra projektstart startmålingen", async () => {
+    const { db } = getStore();
+    const [ja] = await db.select().from(schema.projects).where(eq(schema.projects.code, "jobafklaring-2019"));
+    const [ind] = await db
+      .insert(schema.indicators)
+      .values({
+        projectId: ja!.id,
+        code: "ja-fte-jobafklaring",
+        name: "Helårspersoner i jobafklaringsforløb",
+        unit: "fuldtidspersoner",
+        kind: "computed",
+        definition: { population: { benefits: ["jobafklaring"] }, measure: { kind: "fte", period: "year" } },
+      })
+      .returning();
+    const cv = { definitionVersion: 1, definitionHash: "h", compiledSql: "select 1", indicatorId: ind!.id };
+    await db.insert(schema.computedValues).values([
+      { ...cv, period: "2019-04", value: 230 },
+      { ...cv, period: "2019-05", value: 200 },
+      { ...cv, period: "2019-06", value: 190 },
+    ]);
+    const e = (await projectEconomics(db, ja!.id))!;
+    const r = e.realized.indicators[0]!;
+    // april lies before the business case's start (2019-05) and is left out; may is the baseline (200)
+    expect([r.baselineSource, r.baselineMonth, r.baselineFte]).toEqual(["data", "2019-05", 200]);
+    // june: (200 − 190) × 120.000 ÷ 12 = 100.000 (the case's price assumption: 150.000 × 0,8)
+    expect(r.series!.months.map((m) => m.gain)).toEqual([0, 100_000]);
+    expect(e.realized.total).toBe(100_000);
+  });
+
   it("måltalsopfølgning: målte fuldtidspersoner mod gruppens total", async () => {
     const { db } = getStore();
     const [p] = await db.select().from(schema.projects).limit(1);

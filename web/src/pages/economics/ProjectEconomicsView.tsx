@@ -190,7 +190,7 @@ function ProjectDetail({ projectId }: { projectId: number }) {
         ind.series ? (
           <DataTable<NonNullable<typeof ind.series>["months"][number]>
             key={ind.indicatorId}
-            caption={`Realiseret gevinst måned for måned – ${ind.name} (startmåling ${formatNumber(ind.baselineFte ?? 0, 1, true)} fuldtidspersoner)`}
+            caption={`Realiseret gevinst måned for måned – ${ind.name} (startmåling ${formatNumber(ind.baselineFte ?? 0, 1, true)} fuldtidspersoner${ind.baselineSource === "data" && ind.baselineMonth ? `, målt ${monthLabel(ind.baselineMonth)}` : ""})`}
             rows={ind.series.months}
             rowKey={(m) => m.month}
             columns={[
