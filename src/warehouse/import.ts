@@ -459,7 +459,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
         continue;
       }
       report({ phase: "reading", file: source.label });
-      const validator = new RowValidator(source.label, spec, headers, mapping, pseudonymizer);
+      const validator = new RowValidator(source.label, spec, headers, mapping, pseudonymizer, !source.csv);
       const out = staged.get(spec.table) as StagedCsv;
       const bytesBefore = progress.bytes;
       for await (const batch of source.reader.batches()) {

@@ -3,7 +3,7 @@
  * Every problem becomes a reject naming file, line, column (as headed in the source), the value
  * (CPR numbers masked) and the reason in Danish. Pure apart from the pseudonymizer.
  */
-import { tryParseDate } from "../domain/calendar.ts";
+import { fromDayNumber, toDayNumber, tryParseDate } from "../domain/calendar.ts";
 import { CODE_LIST_NAMES, type CodeListName, closestCode, foldCode, resolveCode } from "../domain/codes.ts";
 import { cprBirthDate, cprSex, maskCpr, normalizeCpr } from "../domain/cpr.ts";
 import type { CanonicalFile, FileMapping } from "./profile.ts";
@@ -112,6 +112,14 @@ export const FILE_SPECS: Record<CanonicalFile, FileSpec> = {
   },
 };
 
+const EXCEL_EPOCH = toDayNumber("1899-12-30");
+
+/** An Excel serial day number (days since 1899-12-30, the fraction being the time of day) as ISO. */
+export function excelSerial(serial: number): string | null {
+  if (!(serial >= 1 && serial < 2958466)) return null;
+  return fromDayNumber(EXCEL_EPOCH + Math.floor(serial));
+}
+
 /** A number with decimal point or decimal comma ("12,5", "1.234,50", "12.5"); null when not a number. */
 export function parseDecimal(text: string): number | null {
   let t = text.trim().replace(/[\s\u00a0]/g, "");
@@ -181,6 +189,8 @@ export class RowValidator {
     private readonly headers: HeaderMap,
     private readonly mapping: FileMapping,
     private readonly pseudonymizer: Pseudonymizer,
+    /** XLSX: a date cell arrives as Excel's serial day number (days since 1899-12-30) */
+    private readonly excelSerialDates = false,
   ) {}
 
   private heading(column: string): string {
@@ -216,7 +226,7 @@ export class RowValidator {
     const v = required ? this.required(column) : this.mapped(column);
     if (v === null) return undefined;
     if (v === "") return null;
-    const d = tryParseDate(v);
+    const d = this.excelSerialDates && /^\d{1,6}(\.\d+)?$/.test(v) ? excelSerial(Number(v)) : tryParseDate(v);
     if (d === null)
       return this.reject(column, v, "ugyldig dato: forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ") ?? undefined;
     return d;
