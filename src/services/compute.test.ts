@@ -13,7 +13,14 @@ import {
   listRevisions,
 } from "../store/repositories/computed.ts";
 import { describeEachStore } from "../store/testing.ts";
-import { definitionHash, definitionOfIndicator, runComputation, validateDefinitionInput } from "./compute.ts";
+import {
+  definitionHash,
+  definitionOfIndicator,
+  describeIndicatorDefinition,
+  runComputation,
+  validateDefinitionInput,
+  viewValue,
+} from "./compute.ts";
 import {
   catalogueSnapshot,
   personA,
@@ -174,4 +181,36 @@ it("validates a definition from YAML or an object, with dotted paths", () => {
   expect(file.value[0]?.id).toBe("x");
   const broken = validateDefinitionInput({ yaml: "population: [\n" });
   expect(broken.errors[0]?.message).toMatch(/Ugyldig YAML/);
+});
+
+it("stores the count or the rest of a share measure when the definition asks for it", () => {
+  const row = { value: 25, numerator: 3, denominator: 12 };
+  expect(viewValue(row, "share")).toBe(25);
+  // the numerator: 3 persons
+  expect(viewValue(row, "count")).toBe(3);
+  // denominator − numerator: 12 − 3 = 9 persons
+  expect(viewValue(row, "rest")).toBe(9);
+  const ind = {
+    code: "x",
+    name: "X",
+    unit: "personer",
+    better: "higher",
+    definition: {
+      population: { benefits: ["a-dagpenge"] },
+      measure: { kind: "duration_over_share", days: 91 },
+      result: "count",
+    },
+  };
+  const parsed = definitionOfIndicator(ind);
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.result).toBe("count");
+  expect(describeIndicatorDefinition(parsed.value!, parsed.result)).toMatch(
+    /Tallet er antallet \(tælleren\)/,
+  );
+  // result on a measure without numerator is refused with its path
+  const bad = definitionOfIndicator({
+    ...ind,
+    definition: { ...ind.definition, measure: { kind: "stock" } },
+  });
+  expect(bad.errors.map((e) => e.path)).toEqual(["definition.result"]);
 });
