@@ -321,6 +321,7 @@ export async function runComputation(
     const total = valid.length;
     progress({ done: 0, total, step: `Beregner ${total} indikatorer for ${range.from} – ${range.to}` });
 
+    const codes = new Set(valid.map((v) => v.def.id));
     const session = await openSnapshot(snapshot.dir);
     let results: Awaited<ReturnType<typeof runIndicators>>;
     try {
@@ -331,6 +332,11 @@ export async function runComputation(
         range,
         {
           onTiming: (indicator) => {
+            // the engine also reports shared steps (the forløb, "(forløb)"), which are no indicator
+            if (!codes.has(indicator)) {
+              progress({ done, total, step: `Færdig med ${indicator.replace(/[()]/g, "")}` });
+              return;
+            }
             done++;
             progress({ done, total, step: `Beregnet ${indicator}` });
           },

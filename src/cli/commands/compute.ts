@@ -42,12 +42,14 @@ export async function run(args: string[]): Promise<number> {
   const store = await openInstallationStore(dataDir);
   try {
     let lastStep = "";
+    let lastDone = 0;
     const summary = await runComputation(store.db, dataDir, {
       startedBy: "kommandolinje",
       snapshotId: values.snapshot,
       onProgress: (p) => {
         if (p.total > 0 && p.done > 0) {
-          process.stderr.write(`\r  ${p.done}/${p.total} indikatorer beregnet`);
+          if (p.done !== lastDone) process.stderr.write(`\r  ${p.done}/${p.total} indikatorer beregnet`);
+          lastDone = p.done;
         } else if (p.step !== lastStep) {
           process.stderr.write(`• ${p.step}\n`);
         }
