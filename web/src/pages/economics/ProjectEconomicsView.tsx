@@ -31,8 +31,8 @@ function BusinessCaseView({ bc }: { bc: BusinessCaseDto }) {
       <h3 id={`bc-${bc.id}`}>Business case: {bc.name}</h3>
       <p>
         Forventet nettoresultat <strong>{kr(r.totals.net)}</strong> af en investering på{" "}
-        {kr(r.totals.investment)} (besparelse {kr(r.totals.savings)}). Afkast {pct(r.roiPct)}. Tilbagebetalt:{" "}
-        {payback(r.payback)}. Potentiale ved fuld effekt: {kr(bc.potentialTotal)} om året.
+        {kr(r.totals.investment)} (besparelse {kr(r.totals.savings)}); afkast af investeringen {pct(r.roiPct)}
+        ; tilbagebetalt {payback(r.payback)}; potentiale ved fuld effekt {kr(bc.potentialTotal)} om året.
       </p>
       <DataTable<YearRow>
         caption={`Investering og besparelse pr. år – ${bc.name}`}

@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type RunningServer, startServer } from "./server.ts";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
+  })) as { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} – ${v.nodes
+          .map((n) => JSON.stringify(n.target))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
+}
+
+describe("Økonomi og Måltal i Chromium mod den rigtige server", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "effektspor-e2e-oek-"));
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer(dataDir);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("Flere i job: forventet afkast i kroner og realiseret gevinst (eller Ingen data)", async () => {
+    const { projects } = (await (await fetch(`${server.url}/api/economics/projects`)).json()) as {
+      projects: { projectId: number; code: string }[];
+    };
+    const fij = projects.find((p) => p.code === "flere-i-job")!;
+    await page.goto(`${server.url}/oekonomi?projekt=${fij.projectId}`);
+    await page.getByRole("heading", { name: "Business case: Flere i job" }).waitFor();
+    await page.getByRole("table", { name: "Projekternes forventede og realiserede økonomi" }).waitFor();
+    const text = await page.locator("main").innerText();
+    // seed 004: potential 630.728 kr. a year; 2 × 550.000 invested; net 2 × (630.728,04 − 550.000) = 161.456 kr.
+    expect(text).toContain("630.728 kr.");
+    expect(text).toContain("1.100.000 kr.");
+    expect(text).toContain("161.456 kr.");
+    expect(text).toMatch(/Realiseret gevinst indtil nu: (Ingen data|-?[\d.]+ kr\.)/);
+    // jobafklaring (seed 001): about 1,3 mio. kr.
+    expect(text).toContain("1.300.000 kr.");
+    // the price catalogue (seed 004 table 1) and the staircase chart
+    await page.getByRole("table", { name: /Priskatalog/ }).waitFor();
+    expect(await page.getByLabel("Bruttoudgift for Kontanthjælp 2024").inputValue()).toBe("154031");
+    await page.getByRole("img", { name: /Kommunal nettopris pr\. uge/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("prisen kan rettes i kataloget og gemmes", async () => {
+    await page.goto(`${server.url}/oekonomi`);
+    const gross = page.getByLabel("Refusionsprocent for Uddannelseshjælp 2024");
+    await gross.waitFor();
+    await gross.fill("25");
+    const row = page.getByRole("row", { name: /Uddannelseshjælp 2024/ });
+    await row.getByRole("button", { name: "Gem" }).click();
+    // 86.511 × 0,75 = 64.883,25 → 64.883 kr.
+    await page
+      .getByRole("row", { name: /Uddannelseshjælp 2024/ })
+      .getByText("64.883 kr.")
+      .waitFor();
+  });
+
+  it("Måltal: tabellen pr. ydelsesgruppe med totaler og Ingen data-opfølgning", async () => {
+    await page.goto(`${server.url}/maaltal`);
+    await page.getByRole("table", { name: "Sygedagpenge" }).waitFor();
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("Investering - Flere i job – kontanthjælp");
+    // 649 + 433 + 385 + 1.212 + 58 = 2.737
+    expect(text).toContain("2.737");
+    expect(text).toContain("1.212");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
