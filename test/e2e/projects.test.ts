@@ -113,7 +113,48 @@ describe("web UI in Chromium against the real server", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("creates a project and an indicator with a relative goal through the forms", async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole("link", { name: "Nyt projekt" }).click();
+    await page.getByLabel("Navn", { exact: true }).fill("Testprojekt i browseren");
+    await page.getByLabel(/^Kode/).fill("e2e-testprojekt");
+    await page.getByLabel("Periode fra").fill("2024-01-01");
+    await page.getByLabel("Periode til").fill("2025-12-31");
+    await page.getByLabel(/^Målgrupper/).fill("Jobparate kontanthjælpsmodtagere\nUnge under 30 år");
+    await page.getByRole("button", { name: "Gem projekt" }).click();
+    await page.getByRole("heading", { level: 1, name: "Testprojekt i browseren" }).waitFor();
+    await expect(page.getByRole("heading", { name: "Målgrupper" }).isVisible()).resolves.toBe(true);
+
+    await page.getByRole("button", { name: "Ny indikator" }).click();
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Ny indikator" }) });
+    await form.getByLabel("Navn", { exact: true }).fill("Andel afsluttet til job");
+    await form.getByLabel(/^Kode/).fill("e2e-andel-job");
+    await form.getByLabel("Enhed").selectOption("procent");
+    await form.getByLabel("Startmåling, værdi").fill("47");
+    await form.getByLabel("Startmåling, dato").fill("2024-01-10");
+    await form.getByRole("button", { name: "Tilføj mindste mål" }).click();
+    await form.getByLabel("Dato, mindste mål 1").fill("2024-08-01");
+    await form.getByLabel("Værdi, mindste mål 1").fill("50,5");
+    await form.getByLabel(/^Måltype/).selectOption("relative_points");
+    await form.getByLabel(/^Slutmål, værdi/).fill("10");
+    await form.getByLabel("Slutmål, dato").fill("2026-01-01");
+    await form.getByRole("button", { name: "Gem indikator" }).click();
+
+    const row = page.locator('tr[data-indicator="e2e-andel-job"]');
+    await row.waitFor();
+    // 47 pct. + 10 procentpoint = 57 pct. in the final-goal column; the milestone 50,5 pct. before it
+    const text = await row.textContent();
+    expect(text).toContain("47 pct.");
+    expect(text).toContain("50,5 pct.");
+    expect(text).toContain("57 pct.");
+    expect(text).toContain("+10 procentpoint");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it("exports the entered value in the XLSX, and keeps it across a restart", async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole("link", { name: "Kompetenceporten" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kompetenceporten" }).waitFor();
     const projectUrl = new URL(page.url());
     const projectId = projectUrl.pathname.split("/").pop();
     const xlsx = await page.request.get(`${server.url}/api/projects/${projectId}/status-scheme.xlsx`);

@@ -183,18 +183,18 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
       <fieldset>
         <legend>Startmåling</legend>
         <div className="form-grid">
-          <Field label="Værdi">
+          <Field label="Startmåling, værdi">
             {(p) => (
               <input {...p} inputMode="decimal" value={f.baselineValue} onChange={set("baselineValue")} />
             )}
           </Field>
-          <Field label="Dato">
+          <Field label="Startmåling, dato">
             {(p) => <input {...p} type="date" value={f.baselineDate} onChange={set("baselineDate")} />}
           </Field>
-          <Field label="Kilde" hint="fx jobindsats.dk 3.kvt.2022 til 2.kvt.2023">
+          <Field label="Startmåling, kilde" hint="fx jobindsats.dk 3.kvt.2022 til 2.kvt.2023">
             {(p) => <input {...p} value={f.baselineSource} onChange={set("baselineSource")} />}
           </Field>
-          <Field label="Note">
+          <Field label="Startmåling, note">
             {(p) => <input {...p} value={f.baselineNote} onChange={set("baselineNote")} />}
           </Field>
         </div>
@@ -280,7 +280,7 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
             )}
           </Field>
           <Field
-            label="Værdi"
+            label="Slutmål, værdi"
             hint={
               f.goalKind === "relative_percent"
                 ? "fx -40 (pct. af startmålingen)"
@@ -291,10 +291,10 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
           >
             {(p) => <input {...p} inputMode="decimal" value={f.goalValue} onChange={set("goalValue")} />}
           </Field>
-          <Field label="Dato">
+          <Field label="Slutmål, dato">
             {(p) => <input {...p} type="date" value={f.goalDate} onChange={set("goalDate")} />}
           </Field>
-          <Field label="Målet i ord">
+          <Field label="Slutmål i ord">
             {(p) => <input {...p} value={f.goalText} onChange={set("goalText")} />}
           </Field>
         </div>

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSnapshot } from "../../src/engine/test-support.ts";
+import { launchBrowser, type RunningServer, startServer } from "./server.ts";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
+  })) as { id: string; impact: string | null; help: string }[];
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help}`);
+}
+
+describe("afgangsstatistik in Chromium against the real server", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "effektspor-e2e-exit-"));
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer(dataDir);
+    // written after start, so it is the newest snapshot whatever the first start laid out
+    const dir = path.join(dataDir, "snapshots", "zz-e2e-afgang");
+    mkdirSync(dir, { recursive: true });
+    const rec = (person_key: string, end_date: string, exit_reason: string) => ({
+      person_key,
+      benefit: "kontanthjaelp",
+      category: "jobparat",
+      start_date: "2023-10-01",
+      end_date,
+      exit_reason,
+    });
+    await writeSnapshot(
+      {
+        persons: ["p1", "p2", "p3", "p4"].map((k) => ({ person_key: k, birth_date: "1980-01-01", sex: "K" })),
+        // 2024: two to job, one moved away; 2025: one to job
+        benefit_records: [
+          rec("p1", "2024-03-31", "job"),
+          rec("p2", "2024-06-30", "job"),
+          rec("p3", "2024-09-30", "flyttet"),
+          rec("p4", "2025-02-28", "job"),
+        ],
+      },
+      { dir, id: "zz-e2e-afgang", extractionDate: "2025-06-15" },
+    );
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows ended forløb by exit reason with years side by side, an Excel link, and no serious axe violations", async () => {
+    await page.goto(`${server.url}/afgangsstatistik`);
+    await page.getByRole("heading", { level: 1, name: "Afgangsstatistik" }).waitFor();
+    await page.getByLabel("Afsluttet fra (måned)").fill("2024-01");
+    await page.getByLabel("Afsluttet til og med (måned)").fill("2025-12");
+    await page.getByLabel("Gruppering i udfald").selectOption("");
+    await page.getByRole("button", { name: "Vis" }).click();
+    const table = page.getByRole("table", { name: "Afsluttede forløb pr. afslutningsårsag" });
+    await table.getByRole("row", { name: /Ordinært job/ }).waitFor();
+    const cells = async (name: RegExp) =>
+      (await table.getByRole("row", { name }).locator("th, td").allTextContents()).map((t) => t.trim());
+    // job: 2 of 3 in 2024 = 66,7 pct.; 1 of 1 in 2025 = 100,0 pct.
+    expect(await cells(/Ordinært job/)).toEqual(["Ordinært job", "2", "66,7", "1", "100,0"]);
+    // flyttet: 1 of 3 in 2024 = 33,3 pct.; none in 2025 (blank)
+    expect(await cells(/Flyttet/)).toEqual(["Flyttet", "1", "33,3", "", ""]);
+    const excel = page.getByRole("link", { name: "Hent som Excel" });
+    expect(await excel.getAttribute("href")).toBe(
+      "/api/exit-statistics.xlsx?benefits=kontanthjaelp&from=2024-01&to=2025-12",
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
