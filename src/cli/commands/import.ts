@@ -108,6 +108,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const tty = process.stderr.isTTY;
   let lastLine = 0;
+  let lastKey = "";
   const store = await openInstallationStore(dataDir);
   try {
     const result = await importSnapshot({
@@ -120,9 +121,14 @@ export async function run(args: string[]): Promise<number> {
       onProgress: (p) => {
         if (tty) {
           process.stderr.write(`\r\x1b[2K${progressLine(p)}`);
-        } else if (p.phase !== "reading" || Date.now() - lastLine > 5000) {
-          lastLine = Date.now();
-          process.stderr.write(`${progressLine(p)}\n`);
+        } else {
+          // without a terminal: one line per phase and file, then at most one every 5 seconds
+          const key = `${p.phase}:${p.file ?? ""}`;
+          if (key !== lastKey || Date.now() - lastLine > 5000) {
+            lastKey = key;
+            lastLine = Date.now();
+            process.stderr.write(`${progressLine(p)}\n`);
+          }
         }
       },
     });
