@@ -96,7 +96,7 @@ export const PROGRAMS: Program[] = [
   {
     id: "kh-akt",
     benefit: "kontanthjaelp",
-    stock: 88,
+    stock: 100,
     meanWeeks: 150,
     sigma: 0.7,
     age: [30, 64],
