@@ -69,7 +69,12 @@ describe("afgangsstatistik in Chromium against the real server", () => {
     await page.getByLabel("Afsluttet fra (måned)").fill("2024-01");
     await page.getByLabel("Afsluttet til og med (måned)").fill("2025-12");
     await page.getByLabel("Gruppering i udfald").selectOption("");
+    const answered = page.waitForResponse(
+      (r) => r.url().includes("/api/exit-statistics?") && r.url().includes("to=2025-12"),
+    );
     await page.getByRole("button", { name: "Vis" }).click();
+    await answered;
+    await page.getByRole("columnheader", { name: "Antal 2026" }).waitFor({ state: "detached" });
     const table = page.getByRole("table", { name: "Afsluttede forløb pr. afslutningsårsag" });
     await table.getByRole("row", { name: /Ordinært job/ }).waitFor();
     const cells = async (name: RegExp) =>
