@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
 import type { AppConfig } from "../api/router.ts";
 import { clearStore, installDemo, isEmptyStore } from "../demo/install.ts";
 import { openInstallationStore, type Store } from "../store/db.ts";
@@ -20,9 +22,11 @@ export async function prepareInstallation(
   if (options.resetDemo) {
     log("Nulstiller demokommunen");
     await clearStore(store.db);
+    // the catalogue is empty now, so its snapshot folders would be orphans the engine still finds
+    rmSync(path.join(dataDir, "snapshots"), { recursive: true, force: true });
   }
   if (await isEmptyStore(store.db)) {
-    await installDemo(store.db, log);
+    await installDemo(store.db, dataDir, log, { caseData: process.env.EFFEKTSPOR_DEMO_CASE_DATA !== "0" });
   }
   const config: AppConfig = {
     personListsEnabled: process.env.EFFEKTSPOR_PERSON_LISTS === "1",

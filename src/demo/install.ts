@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
+import { runComputation } from "../services/compute.ts";
 import type { Db } from "../store/db.ts";
 import { queryRows, schema } from "../store/db.ts";
+import { attachDemoDefinitions } from "./definitions.ts";
 import { type DemoProgress, seedDemoStore } from "./seed.ts";
+import { ensureDemoSnapshot } from "./snapshot.ts";
 
 /** True when the store holds no projects yet (a fresh installation). */
 export async function isEmptyStore(db: Db): Promise<boolean> {
@@ -19,6 +22,36 @@ export async function clearStore(db: Db): Promise<void> {
   if (names) await db.execute(sql.raw(`TRUNCATE ${names} RESTART IDENTITY CASCADE`));
 }
 
-export async function installDemo(db: Db, progress: DemoProgress): Promise<void> {
+export interface InstallDemoOptions {
+  /** also generate and import the synthetic case data and compute (default true) */
+  caseData?: boolean;
+}
+
+/**
+ * Lays out the demo municipality: projects, definitions and economics in the store; then, when the
+ * snapshot catalogue is empty, the synthetic extract imported as the first snapshot; then one
+ * computation so the status schemes are filled on first sight.
+ */
+export async function installDemo(
+  db: Db,
+  dataDir: string,
+  progress: DemoProgress,
+  options: InstallDemoOptions = {},
+): Promise<void> {
   await seedDemoStore(db, progress);
+  await attachDemoDefinitions(db);
+  if (options.caseData === false) return;
+  let lastPhase = "";
+  await ensureDemoSnapshot({
+    db,
+    dataDir,
+    onProgress: (step) => {
+      if (step !== lastPhase) progress(step);
+      lastPhase = step;
+    },
+  });
+  progress("Beregner indikatorerne på demodata");
+  const summary = await runComputation(db, dataDir, { startedBy: "demo" });
+  if (summary.status === "failed") progress(`Beregningen fejlede: ${summary.error ?? "ukendt fejl"}`);
+  else progress(`Beregnet ${summary.valueCount} værdier for ${summary.indicatorCount} indikatorer`);
 }
