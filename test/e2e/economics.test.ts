@@ -80,6 +80,22 @@ describe("Økonomi og Måltal i Chromium mod den rigtige server", () => {
       .waitFor();
   });
 
+  it("business casen kan rettes i formularen", async () => {
+    const { projects } = (await (await fetch(`${server.url}/api/economics/projects`)).json()) as {
+      projects: { projectId: number; code: string }[];
+    };
+    const fij = projects.find((p) => p.code === "flere-i-job")!;
+    await page.goto(`${server.url}/oekonomi?projekt=${fij.projectId}`);
+    await page.getByRole("button", { name: "Ret business casen" }).click();
+    await page.getByLabel("Udgift pr. medarbejder pr. år (kr.)").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("Udgift pr. medarbejder pr. år (kr.)").fill("600.000; 600.000");
+    await page.getByRole("button", { name: "Gem business case" }).click();
+    // after the previous test uddannelseshjælp's net is 86.511 × 0,75 = 64.883,25; per year
+    // 2 × (118.804,1103 + 64.883,25 + 131.469,0325) = 630.312,79 − 600.000 = 30.312,79; two years 60.625,57 → 60.626 kr.
+    await page.getByText("Forventet nettoresultat 60.626 kr.").waitFor();
+  });
+
   it("Måltal: tabellen pr. ydelsesgruppe med totaler og Ingen data-opfølgning", async () => {
     await page.goto(`${server.url}/maaltal`);
     await page.getByRole("table", { name: "Sygedagpenge" }).waitFor();

@@ -79,6 +79,23 @@ describe("web UI in Chromium against the real server", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("copies a table as tab-separated text for Excel", async () => {
+    await browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await page.getByRole("button", { name: "Kopiér til Excel" }).last().click();
+    await page.getByRole("status").filter({ hasText: "Kopieret" }).first().waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const rows = text.split("\r\n").map((r) => r.split("\t"));
+    expect(rows[0]).toEqual(["Indikator", "Seneste værdi", "Måned", "Slutmål", "Status"]);
+    // the jobafklaring project is last: seed 000's 38 pct. in praktik, December 2020
+    expect(rows).toContainEqual([
+      "Andel i virksomhedspraktik",
+      "38 pct.",
+      "dec-20",
+      "30 pct. (maj-21)",
+      "Opfyldt",
+    ]);
+  });
+
   it("enters a manual value in the status scheme and sees the status change; it persists", async () => {
     await page.getByRole("link", { name: "Kompetenceporten" }).click();
     await page.getByRole("heading", { level: 1, name: "Kompetenceporten" }).waitFor();
