@@ -6,7 +6,9 @@
  *
  * The query reads the views persons, benefit_records, activities, wage_hours and markers. Forløb
  * are computed in a CTE, or read from a temp table `forloeb_records` when the caller has
- * materialized it once for a whole run (`{ materializedForloeb: true }`).
+ * materialized it once for a whole run (`{ materializedForloeb: true }`). A run over a whole
+ * definition set instead passes a `context` (compile/prepare.ts): per-run tables with integer
+ * person keys, and the populations shared by several indicators materialized once.
  */
 import { compileEnded, isEndedMeasure } from "./compile/ended.ts";
 import { forloebCte } from "./compile/forloeb.ts";
@@ -14,15 +16,17 @@ import { compileFte } from "./compile/fte.ts";
 import { compileMarker, isMarkerMeasure } from "./compile/markers.ts";
 import { compilePoint, isPointMeasure } from "./compile/point.ts";
 import { aggregate, type MeasureSql } from "./compile/shape.ts";
-import { type MonthRange, monthsCte } from "./compile/sql.ts";
+import { type CompileContext, type MonthRange, monthsCte, viewRelations } from "./compile/sql.ts";
 import type { IndicatorDefinition } from "./definition.ts";
 
 export { forloebRelation, forloebSelect } from "./compile/forloeb.ts";
-export type { MonthRange } from "./compile/sql.ts";
+export type { CompileContext, MonthRange, Relations } from "./compile/sql.ts";
 
 export interface CompileOptions {
   /** the relation forloeb_records already exists on the connection (a per-run temp table) */
   materializedForloeb?: boolean;
+  /** read per-run tables instead of the views (implies a materialized forløb relation) */
+  context?: CompileContext;
 }
 
 export interface CompiledIndicator {
@@ -32,12 +36,12 @@ export interface CompiledIndicator {
   usesForloeb: boolean;
 }
 
-function compileMeasure(def: IndicatorDefinition): MeasureSql {
+function compileMeasure(def: IndicatorDefinition, ctx: CompileContext): MeasureSql {
   const m = def.measure;
-  if (isPointMeasure(m)) return compilePoint(def, m);
-  if (isEndedMeasure(m)) return compileEnded(def, m);
-  if (isMarkerMeasure(m)) return compileMarker(m);
-  if (m.kind === "fte") return compileFte(def, m);
+  if (isPointMeasure(m)) return compilePoint(def, m, ctx);
+  if (isEndedMeasure(m)) return compileEnded(def, m, ctx);
+  if (isMarkerMeasure(m)) return compileMarker(m, ctx);
+  if (m.kind === "fte") return compileFte(def, m, ctx);
   const never: never = m;
   throw new Error(`Ukendt måling: ${JSON.stringify(never)}`);
 }
@@ -47,10 +51,10 @@ export function compileIndicator(
   range: MonthRange,
   options: CompileOptions = {},
 ): CompiledIndicator {
-  const measure = compileMeasure(def);
+  const measure = compileMeasure(def, options.context ?? { rel: viewRelations });
   const { agg, select } = aggregate(measure.shape);
   const ctes = [monthsCte(range)];
-  if (measure.usesForloeb && !options.materializedForloeb) ctes.push(forloebCte());
+  if (measure.usesForloeb && !options.materializedForloeb && !options.context) ctes.push(forloebCte());
   ctes.push(...measure.ctes, agg);
   const sql = `-- indikator ${def.id} (${def.measure.kind})
 WITH ${ctes.join(",\n")}

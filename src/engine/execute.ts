@@ -2,17 +2,18 @@
  * Execution: open DuckDB in-process over one snapshot folder (views over its Parquet files),
  * run the compiled queries and return plain JS values.
  *
- * A whole definition set runs on one connection; the forløb are materialized once per run as a
- * temp table shared by every indicator that needs them, instead of being recomputed by each
- * query.
+ * A whole definition set runs on one connection; per-run helper tables (compile/prepare.ts:
+ * integer person keys, the forløb, pre-summed wage months, each distinct population) are built
+ * once and shared by every indicator, instead of being recomputed by each query.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { SnapshotManifest } from "../warehouse/snapshot-layout.ts";
 import { snapshotTables } from "../warehouse/snapshot-layout.ts";
+import { prepareRun } from "./compile/prepare.ts";
 import { str } from "./compile/sql.ts";
-import { compileIndicator, forloebRelation, forloebSelect, type MonthRange } from "./compile.ts";
+import { compileIndicator, type MonthRange } from "./compile.ts";
 import type { IndicatorDefinition } from "./definition.ts";
 
 export interface IndicatorValue {
@@ -126,7 +127,10 @@ export function clampRange(range: MonthRange, extractionDate?: string): MonthRan
 export const forloebTimingLabel = "(forløb)";
 
 export interface RunOptions {
-  /** called after each indicator (and the forløb materialization) with its wall time, for benchmarks */
+  /**
+   * called after each indicator and each per-run helper table (labels in parentheses, e.g.
+   * "(forløb)") with its wall time, for benchmarks
+   */
   onTiming?: (indicator: string, ms: number) => void;
 }
 
@@ -142,12 +146,25 @@ export async function runIndicators(
 ): Promise<IndicatorValue[]> {
   const effective = clampRange(range, session.extractionDate);
   if (!effective || definitions.length === 0) return [];
-  const compiled = definitions.map((d) => compileIndicator(d, effective, { materializedForloeb: true }));
-  if (compiled.some((c) => c.usesForloeb)) {
-    const started = performance.now();
-    await run(session.connection, `CREATE OR REPLACE TEMP TABLE ${forloebRelation} AS\n${forloebSelect}`);
-    options.onTiming?.(forloebTimingLabel, performance.now() - started);
+  const prepared = prepareRun(definitions, effective);
+  const compiled = definitions.map((d) => compileIndicator(d, effective, { context: prepared.context }));
+  try {
+    for (const s of prepared.statements) {
+      const started = performance.now();
+      await run(session.connection, s.sql);
+      options.onTiming?.(s.label, performance.now() - started);
+    }
+    return await runCompiled(session, compiled, options);
+  } finally {
+    for (const t of [...prepared.tables].reverse()) await session.connection.run(`DROP TABLE IF EXISTS ${t}`);
   }
+}
+
+async function runCompiled(
+  session: SnapshotSession,
+  compiled: readonly ReturnType<typeof compileIndicator>[],
+  options: RunOptions,
+): Promise<IndicatorValue[]> {
   const perIndicator: IndicatorValue[][] = [];
   for (const c of compiled) {
     const started = performance.now();

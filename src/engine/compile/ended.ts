@@ -6,9 +6,18 @@
  * (marker active on E).
  */
 import type { IndicatorDefinition, Measure } from "../definition.ts";
-import { forloebRelation } from "./forloeb.ts";
 import type { MeasureSql } from "./shape.ts";
-import { list, minusMonths, num, personJoin, populationConditions, where } from "./sql.ts";
+import {
+  type CompileContext,
+  list,
+  minusMonths,
+  num,
+  personJoin,
+  populationConditions,
+  type Relations,
+  viewRelations,
+  where,
+} from "./sql.ts";
 
 type EndedMeasure = Extract<
   Measure,
@@ -23,25 +32,29 @@ export function isEndedMeasure(m: Measure): m is EndedMeasure {
  * ended(d, person_key, course_start, course_end, exit_reason): one row per month and forløb
  * ending in [from, to], where from/to are SQL expressions of m.d.
  */
-function endedCte(def: IndicatorDefinition, from: string, to: string): string {
+function endedCte(def: IndicatorDefinition, rel: Relations, from: string, to: string): string {
   const pop = def.population;
   if (!pop) throw new Error(`Indikatoren ${def.id} mangler population`);
   return `ended AS (
   SELECT m.d, f.person_key, f.course_start, f.course_end, f.exit_reason
   FROM months m
-  JOIN ${forloebRelation} f ON f.is_exit_record AND f.course_end IS NOT NULL
+  JOIN ${rel.forloeb} f ON f.is_exit_record AND f.course_end IS NOT NULL
     AND f.course_end >= ${from} AND f.course_end <= ${to}
-  ${personJoin(pop, "f")}
-  ${where(populationConditions(pop, "f", "f.course_end"))}
+  ${personJoin(pop, "f", rel)}
+  ${where(populationConditions(pop, "f", "f.course_end", rel))}
 )`;
 }
 
-export function compileEnded(def: IndicatorDefinition, m: EndedMeasure): MeasureSql {
+export function compileEnded(
+  def: IndicatorDefinition,
+  m: EndedMeasure,
+  { rel }: CompileContext = { rel: viewRelations },
+): MeasureSql {
   switch (m.kind) {
     case "ended_outcome_share":
       return {
         ctes: [
-          endedCte(def, minusMonths("m.d", m.window_months), "m.d - 1"),
+          endedCte(def, rel, minusMonths("m.d", m.window_months), "m.d - 1"),
           `units AS (SELECT d, COALESCE(exit_reason IN ${list(m.outcomes)}, false) AS hit FROM ended)`,
         ],
         shape: { kind: "share" },
@@ -51,7 +64,7 @@ export function compileEnded(def: IndicatorDefinition, m: EndedMeasure): Measure
       // duration in weeks, both ends inclusive: (E − S + 1) ÷ 7
       return {
         ctes: [
-          endedCte(def, minusMonths("m.d", m.window_months), "m.d - 1"),
+          endedCte(def, rel, minusMonths("m.d", m.window_months), "m.d - 1"),
           "units AS (SELECT d, CAST(course_end - course_start + 1 AS DOUBLE) / 7 AS x FROM ended)",
         ],
         shape: { kind: "mean" },
@@ -64,9 +77,9 @@ export function compileEnded(def: IndicatorDefinition, m: EndedMeasure): Measure
       const benefitFilter = m.return_benefits ? ` AND r.benefit IN ${list(m.return_benefits)}` : "";
       return {
         ctes: [
-          endedCte(def, minusMonths(b, m.window_months), `${b} - 1`),
+          endedCte(def, rel, minusMonths(b, m.window_months), `${b} - 1`),
           `units AS (
-  SELECT e.d, EXISTS (SELECT 1 FROM benefit_records r WHERE r.person_key = e.person_key${benefitFilter}
+  SELECT e.d, EXISTS (SELECT 1 FROM ${rel.benefitRecords} r WHERE r.person_key = e.person_key${benefitFilter}
     AND r.start_date >= e.course_end + 1 AND r.start_date <= e.course_end + ${num(m.days)}) AS hit
   FROM ended e
 )`,

@@ -23,12 +23,13 @@ const openEnd = "DATE '9999-12-31'";
  * latest end, on a tie the later start; exactly one per course). The course's exit reason is
  * the exit_reason of its is_exit_record row.
  */
-export const forloebSelect = `WITH ordered AS (
+export function forloebSelectFrom(records: string): string {
+  return `WITH ordered AS (
   SELECT person_key, benefit, category, start_date, end_date, exit_reason,
     COALESCE(end_date, ${openEnd}) AS end_c,
     row_number() OVER (PARTITION BY person_key, benefit
       ORDER BY start_date, COALESCE(end_date, ${openEnd}), category, exit_reason) AS seq
-  FROM benefit_records
+  FROM ${records}
 ), running AS (
   SELECT *, max(end_c) OVER (PARTITION BY person_key, benefit ORDER BY seq
     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max_end
@@ -45,6 +46,10 @@ SELECT person_key, benefit, category, start_date, end_date, exit_reason, course_
     ORDER BY end_c DESC, start_date DESC, seq DESC) = 1 AS is_exit_record
 FROM chained
 WINDOW course AS (PARTITION BY person_key, benefit, course_no)`;
+}
+
+/** forloebSelectFrom over the snapshot's benefit_records */
+export const forloebSelect = forloebSelectFrom("benefit_records");
 
 /** The forløb as a CTE, for a query that runs on its own. */
 export function forloebCte(): string {

@@ -10,17 +10,29 @@
  */
 import type { IndicatorDefinition, Measure } from "../definition.ts";
 import type { MeasureSql } from "./shape.ts";
-import { list, minusMonths, personConditions, personJoin, where } from "./sql.ts";
+import {
+  type CompileContext,
+  list,
+  minusMonths,
+  personConditions,
+  personJoin,
+  viewRelations,
+  where,
+} from "./sql.ts";
 
 type FteMeasure = Extract<Measure, { kind: "fte" }>;
 
-export function compileFte(def: IndicatorDefinition, m: FteMeasure): MeasureSql {
+export function compileFte(
+  def: IndicatorDefinition,
+  m: FteMeasure,
+  { rel }: CompileContext = { rel: viewRelations },
+): MeasureSql {
   const pop = def.population;
   if (!pop) throw new Error(`Indikatoren ${def.id} mangler population`);
   const periodStart = minusMonths("m.d", m.period === "year" ? 12 : 1);
   const conditions = [`r.benefit IN ${list(pop.benefits)}`];
   if (pop.categories) conditions.push(`r.category IN ${list(pop.categories)}`);
-  conditions.push(...personConditions(pop, "r", "m.d"));
+  conditions.push(...personConditions(pop, "r", "m.d", rel));
   return {
     ctes: [
       `clipped AS (
@@ -28,8 +40,8 @@ export function compileFte(def: IndicatorDefinition, m: FteMeasure): MeasureSql 
     greatest(r.start_date, ${periodStart}) AS s,
     least(COALESCE(r.end_date, m.d - 1), m.d - 1) AS e
   FROM months m
-  JOIN benefit_records r ON r.start_date <= m.d - 1 AND (r.end_date IS NULL OR r.end_date >= ${periodStart})
-  ${personJoin(pop, "r")}
+  JOIN ${rel.benefitRecords} r ON r.start_date <= m.d - 1 AND (r.end_date IS NULL OR r.end_date >= ${periodStart})
+  ${personJoin(pop, "r", rel)}
   ${where(conditions)}
 )`,
       `running AS (

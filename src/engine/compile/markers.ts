@@ -4,7 +4,7 @@
  */
 import type { Measure } from "../definition.ts";
 import type { MeasureSql } from "./shape.ts";
-import { activeOn, list, minusMonths, str } from "./sql.ts";
+import { activeOn, type CompileContext, list, minusMonths, str, viewRelations } from "./sql.ts";
 
 type MarkerMeasure = Extract<Measure, { kind: "marker_count" | "marker_outcome_share" }>;
 
@@ -12,7 +12,10 @@ export function isMarkerMeasure(m: Measure): m is MarkerMeasure {
   return m.kind === "marker_count" || m.kind === "marker_outcome_share";
 }
 
-export function compileMarker(m: MarkerMeasure): MeasureSql {
+export function compileMarker(
+  m: MarkerMeasure,
+  { rel }: CompileContext = { rel: viewRelations },
+): MeasureSql {
   if (m.kind === "marker_count") {
     const condition = {
       cumulative: "k.start_date < m.d",
@@ -24,7 +27,7 @@ export function compileMarker(m: MarkerMeasure): MeasureSql {
       ctes: [
         `units AS (
   SELECT DISTINCT m.d, k.person_key FROM months m
-  JOIN markers k ON k.project = ${str(m.project)} AND ${condition}
+  JOIN ${rel.markers} k ON k.project = ${str(m.project)} AND ${condition}
 )`,
       ],
       shape: { kind: "count" },
@@ -37,7 +40,7 @@ export function compileMarker(m: MarkerMeasure): MeasureSql {
     ctes: [
       `units AS (
   SELECT m.d, COALESCE(k.result IN ${list(m.outcomes)}, false) AS hit FROM months m
-  JOIN markers k ON k.project = ${str(m.project)} AND k.end_date < m.d${windowCondition}
+  JOIN ${rel.markers} k ON k.project = ${str(m.project)} AND k.end_date < m.d${windowCondition}
 )`,
     ],
     shape: { kind: "share" },

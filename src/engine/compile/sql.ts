@@ -5,6 +5,52 @@
  */
 import type { Population } from "../definition.ts";
 
+/**
+ * The relations a compiled query reads. By default the snapshot's views (persons,
+ * benefit_records, …) and the forløb relation; a run over many indicators instead points them
+ * at per-run tables with integer person keys (see compile/prepare.ts). Every relation has the
+ * columns of its view (wage hours may be pre-summed per person and month, which the measures
+ * sum again, so the result is the same).
+ */
+export interface Relations {
+  persons: string;
+  benefitRecords: string;
+  activities: string;
+  wageHours: string;
+  markers: string;
+  forloeb: string;
+}
+
+/** How one compiled query finds its inputs. */
+export interface CompileContext {
+  rel: Relations;
+  /**
+   * A per-run table pop(d, person_key, course_start) already holding the population at every D
+   * of the range (see popCte), when the run has materialized it for this population.
+   */
+  populationTable?: (pop: Population) => string | undefined;
+}
+
+/** A stable key of a population filter: equal filters (whatever their key order) share a key. */
+export function populationKey(pop: Population): string {
+  return JSON.stringify([
+    [...pop.benefits].sort(),
+    pop.categories ? [...pop.categories].sort() : null,
+    pop.age?.min ?? null,
+    pop.age?.max ?? null,
+    pop.project ?? null,
+  ]);
+}
+
+export const viewRelations: Relations = {
+  persons: "persons",
+  benefitRecords: "benefit_records",
+  activities: "activities",
+  wageHours: "wage_hours",
+  markers: "markers",
+  forloeb: "forloeb_records",
+};
+
 /** SQL string literal */
 export function str(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
@@ -72,28 +118,38 @@ export function monthsCte(range: MonthRange): string {
  * Conditions on a benefit record `alias` (joined to persons `p` when `needsPerson`) for the
  * population filter, with age and project evaluated on the date `at`.
  */
-export function populationConditions(pop: Population, alias: string, at: string): string[] {
+export function populationConditions(
+  pop: Population,
+  alias: string,
+  at: string,
+  rel: Relations = viewRelations,
+): string[] {
   const c = [`${alias}.benefit IN ${list(pop.benefits)}`];
   if (pop.categories) c.push(`${alias}.category IN ${list(pop.categories)}`);
-  c.push(...personConditions(pop, alias, at));
+  c.push(...personConditions(pop, alias, at, rel));
   return c;
 }
 
 /** The person-level parts of a population filter (age, project) on date `at`. */
-export function personConditions(pop: Population, alias: string, at: string): string[] {
+export function personConditions(
+  pop: Population,
+  alias: string,
+  at: string,
+  rel: Relations = viewRelations,
+): string[] {
   const c: string[] = [];
   if (pop.age?.min !== undefined) c.push(`${ageAt("p.birth_date", at)} >= ${num(pop.age.min)}`);
   if (pop.age?.max !== undefined) c.push(`${ageAt("p.birth_date", at)} <= ${num(pop.age.max)}`);
   if (pop.project) {
-    c.push(`EXISTS (SELECT 1 FROM markers k WHERE k.person_key = ${alias}.person_key
+    c.push(`EXISTS (SELECT 1 FROM ${rel.markers} k WHERE k.person_key = ${alias}.person_key
       AND k.project = ${str(pop.project)} AND ${activeOn("k", at)})`);
   }
   return c;
 }
 
 /** Join to persons, needed only when the filter looks at age. */
-export function personJoin(pop: Population, alias: string): string {
-  return pop.age ? `JOIN persons p ON p.person_key = ${alias}.person_key` : "";
+export function personJoin(pop: Population, alias: string, rel: Relations = viewRelations): string {
+  return pop.age ? `JOIN ${rel.persons} p ON p.person_key = ${alias}.person_key` : "";
 }
 
 export function where(conditions: string[]): string {

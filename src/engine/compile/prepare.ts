@@ -1,0 +1,140 @@
+/**
+ * Per-run helper tables for computing a whole definition set over a month range (pure SQL
+ * building; execute.ts runs the statements). Built once per run and shared by every indicator:
+ *
+ * - run_ids: a dense INTEGER id per person key. The snapshot's person keys are 64-character
+ *   HMAC strings; every join, GROUP BY and window partition on them compares and hashes long
+ *   strings, so the run tables carry the integer id in their `person_key` column instead.
+ * - run_persons, run_benefit_records, run_activities, run_markers: the snapshot's rows with the
+ *   integer key (and only the columns the measures read).
+ * - run_wage_hours: wage hours summed per person and month, only for the months a measure can
+ *   look at (the 12 calendar months before the first D up to the last D).
+ * - run_forloeb: the forløb (compile/forloeb.ts) over run_benefit_records; run_active: its rows
+ *   active on some D of the range, the only ones a population can contain.
+ * - run_pop_N: the population pop(d, person_key, course_start) of each distinct population
+ *   filter of a point measure, for every D of the range; indicators with the same population
+ *   (e.g. a stock and its shares) read it instead of recomputing it.
+ *
+ * The compiled queries get a CompileContext naming these tables; their results are the same as
+ * the self-contained queries' (the golden test and `bench:engine --check` hold them to that).
+ */
+import type { IndicatorDefinition, Population } from "../definition.ts";
+import { forloebSelectFrom } from "./forloeb.ts";
+import { isPointMeasure, popSelect } from "./point.ts";
+import {
+  type CompileContext,
+  type MonthRange,
+  minusMonths,
+  monthsCte,
+  populationKey,
+  type Relations,
+  str,
+} from "./sql.ts";
+
+export const runRelations: Relations = {
+  persons: "run_persons",
+  benefitRecords: "run_benefit_records",
+  activities: "run_activities",
+  wageHours: "run_wage_hours",
+  markers: "run_markers",
+  forloeb: "run_forloeb",
+};
+
+export interface RunStatement {
+  /** short label for timings, e.g. "(forløb)" */
+  label: string;
+  sql: string;
+}
+
+export interface PreparedRun {
+  /** to run in order before the indicator queries */
+  statements: RunStatement[];
+  context: CompileContext;
+  /** the tables created, to drop after the run */
+  tables: string[];
+}
+
+/** months the wage measures read: from 12 calendar months before the first D, before the last D */
+function wageWindow(range: MonthRange): { from: string; to: string } {
+  return {
+    from: minusMonths(`DATE ${str(`${range.from}-01`)}`, 12),
+    to: `DATE ${str(`${range.to}-01`)}`,
+  };
+}
+
+export function prepareRun(definitions: readonly IndicatorDefinition[], range: MonthRange): PreparedRun {
+  const statements: RunStatement[] = [];
+  const tables: string[] = [];
+  const create = (label: string, table: string, select: string) => {
+    statements.push({ label, sql: `CREATE OR REPLACE TEMP TABLE ${table} AS\n${select}` });
+    tables.push(table);
+  };
+  const withKey = (source: string, columns: string) =>
+    `SELECT i.pid AS person_key, ${columns} FROM ${source} s JOIN run_ids i ON i.k = s.person_key`;
+
+  create(
+    "(personnøgler)",
+    "run_ids",
+    `SELECT k, CAST(row_number() OVER () AS INTEGER) AS pid FROM (
+  SELECT person_key AS k FROM persons UNION SELECT person_key FROM benefit_records
+  UNION SELECT person_key FROM activities UNION SELECT person_key FROM wage_hours
+  UNION SELECT person_key FROM markers
+)`,
+  );
+  create("(personer)", runRelations.persons, withKey("persons", "s.birth_date"));
+  create(
+    "(ydelser)",
+    runRelations.benefitRecords,
+    withKey("benefit_records", "s.benefit, s.category, s.start_date, s.end_date, s.exit_reason"),
+  );
+  create("(tilbud)", runRelations.activities, withKey("activities", "s.kind, s.start_date, s.end_date"));
+  const w = wageWindow(range);
+  create(
+    "(løntimer)",
+    runRelations.wageHours,
+    `SELECT i.pid AS person_key, s.month, sum(s.hours) AS hours
+FROM wage_hours s JOIN run_ids i ON i.k = s.person_key
+WHERE s.month >= ${w.from} AND s.month < ${w.to}
+GROUP BY i.pid, s.month`,
+  );
+  create(
+    "(markeringer)",
+    runRelations.markers,
+    withKey("markers", "s.project, s.start_date, s.end_date, s.result"),
+  );
+  create("(forløb)", runRelations.forloeb, forloebSelectFrom(runRelations.benefitRecords));
+
+  const populations = new Map<string, string>();
+  const pointPopulations: Population[] = [];
+  for (const d of definitions) {
+    if (!d.population || !isPointMeasure(d.measure)) continue;
+    const key = populationKey(d.population);
+    if (populations.has(key)) continue;
+    populations.set(key, `run_pop_${populations.size + 1}`);
+    pointPopulations.push(d.population);
+  }
+  if (pointPopulations.length > 0) {
+    const first = `DATE ${str(`${range.from}-01`)}`;
+    const last = `DATE ${str(`${range.to}-01`)}`;
+    create(
+      "(aktive forløb)",
+      "run_active",
+      `SELECT * FROM ${runRelations.forloeb}
+WHERE start_date <= ${last} AND (end_date IS NULL OR end_date >= ${first})`,
+    );
+    const activeRel: Relations = { ...runRelations, forloeb: "run_active" };
+    for (const pop of pointPopulations) {
+      const table = populations.get(populationKey(pop))!;
+      create(
+        `(population ${table.slice(8)})`,
+        table,
+        `WITH ${monthsCte(range)}\n${popSelect(pop, activeRel)}`,
+      );
+    }
+  }
+  return {
+    statements,
+    tables,
+    context: { rel: runRelations, populationTable: (pop) => populations.get(populationKey(pop)) },
+  };
+}
