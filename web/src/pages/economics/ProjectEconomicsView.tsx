@@ -4,6 +4,7 @@ import { formatKroner, formatNumber, formatPercent, monthLabel } from "../../../
 import { apiGet } from "../../api.ts";
 import { Chart, type ChartOption } from "../../components/Chart.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
+import { BusinessCaseEditor } from "./BusinessCaseEditor.tsx";
 import type { BusinessCaseDto, ProjectEconomicsDto, ProjectSummaryDto } from "./types.ts";
 
 const kr = (v: number | null | undefined) => (v === null || v === undefined ? "–" : formatKroner(v));
@@ -104,15 +105,17 @@ function BusinessCaseView({ bc }: { bc: BusinessCaseDto }) {
   );
 }
 
-function ProjectDetail({ projectId }: { projectId: number }) {
+function ProjectDetail({ projectId, onSaved }: { projectId: number; onSaved: () => void }) {
   const [e, setE] = useState<ProjectEconomicsDto | null>(null);
   const [error, setError] = useState("");
+  const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState(false);
   useEffect(() => {
-    setE(null);
+    void version;
     apiGet<ProjectEconomicsDto>(`/economics/projects/${projectId}`)
       .then(setE)
       .catch((err) => setError(err instanceof Error ? err.message : String(err)));
-  }, [projectId]);
+  }, [projectId, version]);
 
   const option = useMemo<ChartOption | null>(() => {
     if (!e || e.gainChart.length === 0) return null;
@@ -163,6 +166,25 @@ function ProjectDetail({ projectId }: { projectId: number }) {
       {e.businessCases.map((bc) => (
         <BusinessCaseView key={bc.id} bc={bc} />
       ))}
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={editing}
+        onClick={() => setEditing(!editing)}
+      >
+        {e.businessCases.length ? "Ret business casen" : "Opret business case"}
+      </button>
+      {editing && (
+        <BusinessCaseEditor
+          key={`${e.businessCases[0]?.id ?? "ny"}-${e.businessCases[0]?.updatedAt ?? ""}`}
+          projectId={e.project.id}
+          existing={e.businessCases[0]}
+          onSaved={() => {
+            setVersion((v) => v + 1);
+            onSaved();
+          }}
+        />
+      )}
       <h3>Forventet og realiseret gevinst</h3>
       <p>
         Realiseret gevinst indtil nu: <strong>{realizedTotal}</strong>
@@ -244,14 +266,16 @@ export function ProjectEconomicsView({ initialProjectId }: { initialProjectId?: 
   const [projects, setProjects] = useState<ProjectSummaryDto[] | null>(null);
   const [selected, setSelected] = useState<number | undefined>(initialProjectId);
   const [error, setError] = useState("");
+  const [version, setVersion] = useState(0);
   useEffect(() => {
+    void version;
     apiGet<{ projects: ProjectSummaryDto[] }>("/economics/projects")
       .then((r) => {
         setProjects(r.projects);
         setSelected((s) => s ?? r.projects.find((p) => p.businessCaseId !== null)?.projectId);
       })
       .catch((e) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+  }, [version]);
   return (
     <section aria-labelledby="projekter-oekonomi">
       <h2 id="projekter-oekonomi">Potentiale og business case pr. projekt</h2>
@@ -304,7 +328,9 @@ export function ProjectEconomicsView({ initialProjectId }: { initialProjectId?: 
           ]}
         />
       )}
-      {selected !== undefined && <ProjectDetail projectId={selected} />}
+      {selected !== undefined && (
+        <ProjectDetail projectId={selected} onSaved={() => setVersion((v) => v + 1)} />
+      )}
     </section>
   );
 }
