@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
+import { describeEachStore } from "../store/testing.ts";
+import { importSnapshot } from "./import.ts";
 import { refusionPrices } from "./refusion-prices.ts";
+import { tempDir, validFiles, writeFolder } from "./test-support.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "refusion-"));
 
@@ -74,5 +77,40 @@ describe("priser fra data (refusion_weeks.parquet)", () => {
   it("uden refusionsfil: ingen data", async () => {
     const r = await refusionPrices(mkdtempSync(path.join(tmpdir(), "tom-")));
     expect(r).toEqual({ available: false, months: [], totals: [] });
+  });
+});
+
+describeEachStore("priser fra data gennem den rigtige import", (getStore) => {
+  it("en importeret yr-ydelsesrefusion-fil giver faktisk nettopris pr. ydelse og måned", async () => {
+    process.env.EFFEKTSPOR_PSEUDONYM_KEY = "test-pseudonym-key-refusion-0123456789";
+    const dataDir = tempDir("effektspor-refusion-data-");
+    const files = validFiles();
+    files["yr-ydelsesrefusion-beregning-2024.csv"] = [
+      "Uge;CPR nummer;Ydelse;Finansiering Kommunenavn;Beregnet udbetalingsbeløb;Refusionssats;Refusionsbeløb;Medfinansieringssats;Medfinansieringsbeløb",
+      "2024-01-01;101801234;Kontanthjælp;Hedensted;3.000,00;80;2.400,00;0;0",
+      "2024-01-08;101801234;Kontanthjælp;Hedensted;3.000,00;80;2.400,00;0;0",
+      "",
+    ].join("\n");
+    const result = await importSnapshot({
+      folder: writeFolder(files),
+      dataDir,
+      db: getStore().db,
+      importedBy: "test",
+    });
+    expect(result.outcome).toBe("imported");
+    const r = await refusionPrices(path.join(dataDir, "snapshots", result.snapshotId as string));
+    // 2 person-weeks in jan-24: gross 6.000, refusion 4.800, net 1.200; fte 2 ÷ (31 ÷ 7) = 14/31;
+    // net per full-time person per year 1.200 ÷ 2 × 52 = 31.200
+    expect(r.months).toHaveLength(1);
+    expect(r.months[0]).toMatchObject({
+      benefit: "kontanthjaelp",
+      month: "2024-01",
+      personWeeks: 2,
+      gross: 6000,
+      refusion: 4800,
+      net: 1200,
+    });
+    expect(r.months[0]!.fte).toBeCloseTo(14 / 31, 9);
+    expect(r.totals[0]!.netPerFteYear).toBeCloseTo(31_200, 6);
   });
 });
