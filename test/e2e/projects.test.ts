@@ -130,6 +130,21 @@ describe("web UI in Chromium against the real server", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("opens a computed value's provenance (the first start computed the demo)", async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole("link", { name: "Flere i job" }).click();
+    await page.getByRole("heading", { level: 1, name: "Flere i job" }).waitFor();
+    await page
+      .getByRole("button", { name: /februar 2024: vis beregning/ })
+      .first()
+      .click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("Forespørgsel (SQL)").waitFor();
+    await expect(dialog.locator("pre").textContent()).resolves.toMatch(/select/i);
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Luk" }).click();
+  });
+
   it("creates a project and an indicator with a relative goal through the forms", async () => {
     await page.goto(`${server.url}/`);
     await page.getByRole("link", { name: "Nyt projekt" }).click();

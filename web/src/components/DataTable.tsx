@@ -33,7 +33,7 @@ export function DataTable<R>({ caption, columns, rows, rowKey, hideCaption, empt
           rows={() => [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.text(r)))]}
         />
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table>
           <caption className={hideCaption ? "visually-hidden" : undefined}>{caption}</caption>
           <thead>

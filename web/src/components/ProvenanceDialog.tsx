@@ -99,7 +99,9 @@ export function ProvenanceDialog({ indicatorId, indicatorName, period, onClose }
           ) : null}
           <dt>Forespørgsel (SQL)</dt>
           <dd>
-            <pre>{state.p.sql}</pre>
+            <pre tabIndex={0} aria-label="SQL-forespørgslen">
+              {state.p.sql}
+            </pre>
           </dd>
         </dl>
       )}

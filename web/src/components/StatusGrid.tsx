@@ -147,7 +147,12 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true }: Props) {
           {error}
         </p>
       )}
-      <div className="table-scroll">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={`Statusskema for ${scheme.project.name}`}
+      >
         <table className="status-grid">
           <caption>Månedsvis status – {scheme.project.name}. Opfølgning primo måneden</caption>
           <thead>
