@@ -474,7 +474,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
             continue;
           }
           summary.valid++;
-          const pending = out.add([...result.row, source.label, row.line]);
+          const pending = out.add(result.row, source.label, row.line);
           if (pending) await pending;
           if (result.derived && result.derived.personKey !== lastDerived) {
             lastDerived = result.derived.personKey;
@@ -506,7 +506,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
     report({ phase: "checking" });
     mkdirSync(path.join(tmpDir, "duckdb-tmp"));
     instance = await DuckDBInstance.create(":memory:", {
-      memory_limit: "1GB",
+      memory_limit: "768MB",
       temp_directory: path.join(tmpDir, "duckdb-tmp"),
       preserve_insertion_order: "false",
     });

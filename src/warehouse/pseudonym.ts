@@ -49,8 +49,9 @@ export class Pseudonymizer {
     let k = this.cache.get(cpr10);
     if (k === undefined) {
       k = createHmac("sha256", this.key).update(cpr10).digest("hex");
-      if (this.cache.size >= this.cacheSize) this.cache.clear();
-      this.cache.set(cpr10, k);
+      // when full, keep what is there: later files list persons in the same order, so the
+      // cached ones keep hitting instead of the cache thrashing
+      if (this.cache.size < this.cacheSize) this.cache.set(cpr10, k);
     }
     this.lastCpr = cpr10;
     this.lastKey = k;

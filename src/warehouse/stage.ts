@@ -9,35 +9,40 @@ import type { Cell } from "./validate.ts";
 function csvCell(v: Cell): string {
   if (v === null) return "";
   if (typeof v === "number") return String(v);
-  if (/[",\n\r]/.test(v)) return `"${v.replace(/"/g, '""')}"`;
+  if (v.indexOf(",") !== -1 || v.indexOf('"') !== -1 || v.indexOf("\n") !== -1 || v.indexOf("\r") !== -1) {
+    return `"${v.replace(/"/g, '""')}"`;
+  }
   return v;
 }
 
 export class StagedCsv {
   private stream: WriteStream;
-  private buffer: string[] = [];
-  private bufferedChars = 0;
+  private buffer = "";
   rows = 0;
 
   constructor(readonly file: string) {
     this.stream = createWriteStream(file, { encoding: "utf8" });
   }
 
-  /** Appends a row; await the returned promise only when it is not undefined (backpressure). */
-  add(cells: Cell[]): Promise<void> | undefined {
-    const line = `${cells.map(csvCell).join(",")}\n`;
-    this.buffer.push(line);
-    this.bufferedChars += line.length;
+  /**
+   * Appends a row (plus optional trailing cells, so callers need not copy arrays); await the
+   * returned promise only when it is not undefined (backpressure).
+   */
+  add(cells: Cell[], ...more: Cell[]): Promise<void> | undefined {
+    let line = "";
+    for (let i = 0; i < cells.length; i++)
+      line += i === 0 ? csvCell(cells[i] ?? null) : `,${csvCell(cells[i] ?? null)}`;
+    for (const c of more) line += `,${csvCell(c)}`;
+    this.buffer += `${line}\n`;
     this.rows++;
-    if (this.bufferedChars > 1 << 20) return this.flush();
+    if (this.buffer.length > 1 << 20) return this.flush();
     return undefined;
   }
 
   private flush(): Promise<void> | undefined {
     if (this.buffer.length === 0) return undefined;
-    const chunk = this.buffer.join("");
-    this.buffer = [];
-    this.bufferedChars = 0;
+    const chunk = this.buffer;
+    this.buffer = "";
     if (this.stream.write(chunk)) return undefined;
     return new Promise((resolve) => this.stream.once("drain", () => resolve()));
   }

@@ -178,6 +178,8 @@ export interface RowResult {
   needsPerson?: { personKey: string; maskedCpr: string } | null;
 }
 
+const NO_REJECTS: Reject[] = [];
+
 export class RowValidator {
   private readonly rejects: Reject[] = [];
   private values: string[] = [];
@@ -403,9 +405,8 @@ export class RowValidator {
         break;
       }
     }
-    const rejects = this.rejects.slice();
-    if (rejects.length > 0 || !personKey) return { row: null, rejects };
-    const result: RowResult = { row, rejects };
+    if (this.rejects.length > 0 || !personKey) return { row: null, rejects: this.rejects.slice() };
+    const result: RowResult = { row, rejects: NO_REJECTS };
     if (spec.file !== "personer" && cpr10) {
       if (birthFromCpr) result.derived = { personKey, birthDate: birthFromCpr, sex: cprSex(cpr10) };
       else result.needsPerson = { personKey, maskedCpr: maskCpr(rawCpr) };
