@@ -122,6 +122,7 @@ export function excelSerial(serial: number): string | null {
 
 /** A number with decimal point or decimal comma ("12,5", "1.234,50", "12.5"); null when not a number. */
 export function parseDecimal(text: string): number | null {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
   let t = text.trim().replace(/[\s\u00a0]/g, "");
   if (t === "") return null;
   if (t.includes(",")) t = t.replace(/\./g, "").replace(",", ".");
@@ -183,6 +184,17 @@ const NO_REJECTS: Reject[] = [];
 export class RowValidator {
   private readonly rejects: Reject[] = [];
   private values: string[] = [];
+  private readonly dateCache = new Map<string, string | null>();
+  private readonly codeCache: Record<CodeListName, Map<string, string | null>> = {
+    benefit: new Map(),
+    category: new Map(),
+    activity: new Map(),
+    exitReason: new Map(),
+  };
+  /** the previous row's CPR text and what it gave (extract rows come grouped by person) */
+  private lastRawCpr = "";
+  private lastCpr10: string | null = null;
+  private lastBirth: string | null = null;
   private line = 0;
 
   constructor(
@@ -228,7 +240,12 @@ export class RowValidator {
     const v = required ? this.required(column) : this.mapped(column);
     if (v === null) return undefined;
     if (v === "") return null;
-    const d = this.excelSerialDates && /^\d{1,6}(\.\d+)?$/.test(v) ? excelSerial(Number(v)) : tryParseDate(v);
+    // dates repeat a lot in an extract: remember each text's parse
+    let d = this.dateCache.get(v);
+    if (d === undefined) {
+      d = this.excelSerialDates && /^\d{1,6}(\.\d+)?$/.test(v) ? excelSerial(Number(v)) : tryParseDate(v);
+      if (this.dateCache.size < 50_000) this.dateCache.set(v, d);
+    }
     if (d === null)
       return this.reject(column, v, "ugyldig dato: forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ") ?? undefined;
     return d;
@@ -238,7 +255,12 @@ export class RowValidator {
     const v = required ? this.required(column) : this.mapped(column);
     if (v === null) return undefined;
     if (v === "") return null;
-    const code = resolveCode(list, v);
+    const cache = this.codeCache[list];
+    let code = cache.get(v);
+    if (code === undefined) {
+      code = resolveCode(list, v);
+      if (cache.size < 10_000) cache.set(v, code);
+    }
     if (code === null) {
       return (
         this.reject(
@@ -281,8 +303,14 @@ export class RowValidator {
     let cpr10: string | null = null;
     if (rawCpr === "")
       this.reject(spec.cprColumn, "", `feltet «${this.heading(spec.cprColumn)}» skal udfyldes`);
-    else {
+    else if (rawCpr === this.lastRawCpr && this.lastCpr10 !== null) {
+      cpr10 = this.lastCpr10;
+      personKey = this.pseudonymizer.personKey(cpr10);
+    } else {
       cpr10 = normalizeCpr(rawCpr, { padNine: spec.padNine });
+      this.lastRawCpr = rawCpr;
+      this.lastCpr10 = cpr10;
+      this.lastBirth = cpr10 ? cprBirthDate(cpr10) : null;
       if (cpr10 === null) {
         this.reject(
           spec.cprColumn,
@@ -293,7 +321,7 @@ export class RowValidator {
         );
       } else personKey = this.pseudonymizer.personKey(cpr10);
     }
-    const birthFromCpr = cpr10 ? cprBirthDate(cpr10) : null;
+    const birthFromCpr = cpr10 ? this.lastBirth : null;
 
     let row: Cell[] | null = null;
     switch (spec.file) {
