@@ -224,4 +224,30 @@ describeEachStore("engine routes", (getStore) => {
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toBe("Grupperingen «nej» findes ikke");
   });
+
+  it("saves an outcome group set, refusing a reason in two groups", async () => {
+    const put = (body: unknown) =>
+      app().request("/api/outcome-group-sets", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const bad = await put({
+      name: "dobbelt",
+      groups: [
+        { name: "A", reasons: ["job"] },
+        { name: "B", reasons: ["job", "flyttet"] },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toBe(
+      "Afslutningsårsagen «job» står både i «A» og «B»; en årsag kan kun høre til én gruppe",
+    );
+    const ok = await put({ name: "job", groups: [{ name: "I job", reasons: ["job"] }] });
+    expect(ok.status).toBe(200);
+    const sets = await (await get("/outcome-group-sets")).json();
+    expect(sets.groupSets.find((g: { name: string }) => g.name === "job").groups).toEqual([
+      { name: "I job", reasons: ["job"] },
+    ]);
+  });
 });

@@ -27,7 +27,11 @@ import {
   snapshotExtractionDate,
   writeAudit,
 } from "../../store/repositories/computed.ts";
-import { getOutcomeGroupSet, listOutcomeGroupSets } from "../../store/repositories/outcome-groups.ts";
+import {
+  getOutcomeGroupSet,
+  listOutcomeGroupSets,
+  saveOutcomeGroupSet,
+} from "../../store/repositories/outcome-groups.ts";
 import { permits } from "../auth.ts";
 import { ApiError, badRequest, notFound } from "../errors.ts";
 import { type ApiRouter, idParam } from "../router.ts";
@@ -313,6 +317,51 @@ export function engineRoutes(router: ApiRouter): void {
       action: "read",
     },
     async ({ deps }) => ({ groupSets: await listOutcomeGroupSets(deps.store.db) }),
+  );
+
+  router.route(
+    {
+      method: "put",
+      path: "/outcome-group-sets",
+      summary: "Gem en gruppering af afslutningsårsager (erstatter en med samme navn)",
+      tag: "Afgangsstatistik",
+      action: "edit-project",
+      body: z.object({
+        name: z.string().trim().min(1, "Grupperingen skal have et navn").max(200),
+        groups: z
+          .array(
+            z.object({
+              name: z.string().trim().min(1, "Gruppen skal have et navn"),
+              reasons: z.array(
+                z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Skal være en afslutningsårsag (kode)"),
+              ),
+            }),
+          )
+          .min(1, "Grupperingen skal have mindst én gruppe"),
+      }),
+    },
+    async ({ body, actor, deps }) => {
+      const seen = new Map<string, string>();
+      for (const g of body.groups) {
+        for (const r of g.reasons) {
+          const other = seen.get(r);
+          if (other !== undefined) {
+            throw badRequest(
+              `Afslutningsårsagen «${r}» står både i «${other}» og «${g.name}»; en årsag kan kun høre til én gruppe`,
+              "groups",
+            );
+          }
+          seen.set(r, g.name);
+        }
+      }
+      const saved = await saveOutcomeGroupSet(deps.store.db, body);
+      await writeAudit(deps.store.db, {
+        actor: actor.id,
+        action: "edit-outcome-groups",
+        subject: `outcome-group-set:${saved.name}`,
+      });
+      return { groupSet: saved };
+    },
   );
 
   const buildExitReport = async (query: ExitQuery, deps: { store: Store; dataDir: string }) => {
