@@ -33,7 +33,8 @@ export function DataTable<R>({ caption, columns, rows, rowKey, hideCaption, empt
           rows={() => [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.text(r)))]}
         />
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable) */}
+      <section className="table-scroll" tabIndex={0} aria-label={caption}>
         <table>
           <caption className={hideCaption ? "visually-hidden" : undefined}>{caption}</caption>
           <thead>
@@ -70,7 +71,7 @@ export function DataTable<R>({ caption, columns, rows, rowKey, hideCaption, empt
             )}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }
