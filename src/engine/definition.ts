@@ -8,44 +8,36 @@
  */
 import { parseDocument } from "yaml";
 import { z } from "zod";
+import {
+  ACTIVITY_KINDS,
+  type ActivityKind,
+  BENEFITS,
+  CATEGORIES,
+  COMPANY_ORIENTED_KINDS,
+  type BenefitCode as DomainBenefitCode,
+  type CategoryCode as DomainCategoryCode,
+} from "../domain/codes.ts";
 
-export const benefitCodes = [
-  "a-dagpenge",
-  "kontanthjaelp",
-  "uddannelseshjaelp",
-  "selvforsoergelsesydelse",
-  "sygedagpenge",
-  "jobafklaring",
-  "ressourceforloeb",
-  "ledighedsydelse",
-  "fleksjob",
-  "revalidering",
-  "foertidspension",
-] as const;
+/** The codes of a canonical list, as a non-empty tuple for z.enum. */
+function codesOf<T extends readonly { code: string }[]>(
+  entries: T,
+): [T[number]["code"], ...T[number]["code"][]] {
+  const codes = entries.map((e) => e.code as T[number]["code"]);
+  if (codes.length === 0) throw new Error("Tom kodeliste");
+  return codes as [T[number]["code"], ...T[number]["code"][]];
+}
 
-export const categoryCodes = [
-  "jobparat",
-  "aktivitetsparat",
-  "uddannelsesparat",
-  "aabenlyst-uddannelsesparat",
-] as const;
+/** The canonical code lists (src/domain/codes.ts) the definitions may name. */
+export const benefitCodes = codesOf(BENEFITS);
+export const categoryCodes = codesOf(CATEGORIES);
+export const activityCodes = codesOf(ACTIVITY_KINDS);
 
-export const activityCodes = [
-  "virksomhedspraktik",
-  "loentilskud",
-  "vejledning-opkvalificering",
-  "nytteindsats",
-  "mentor",
-  "jobsoegningsforloeb",
-  "andet",
-] as const;
+export type BenefitCode = DomainBenefitCode;
+export type CategoryCode = DomainCategoryCode;
+export type ActivityCode = ActivityKind;
 
 /** Company-oriented activity kinds (virksomhedsrettet), the default of the Delaftale 2 measures. */
-export const companyOrientedKinds: ActivityCode[] = ["virksomhedspraktik", "loentilskud"];
-
-export type BenefitCode = (typeof benefitCodes)[number];
-export type CategoryCode = (typeof categoryCodes)[number];
-export type ActivityCode = (typeof activityCodes)[number];
+export const companyOrientedKinds: ActivityCode[] = [...COMPANY_ORIENTED_KINDS];
 
 // Exit reasons, marker results and project codes are open code lists (configurable per
 // municipality), so only their form is checked.
@@ -229,36 +221,23 @@ export function parseDefinitions(yamlText: string): ParsedDefinitions {
   return { value, errors };
 }
 
-const benefitNames: Record<BenefitCode, string> = {
-  "a-dagpenge": "a-dagpenge",
-  kontanthjaelp: "kontanthjælp",
-  uddannelseshjaelp: "uddannelseshjælp",
-  selvforsoergelsesydelse: "selvforsørgelses- og hjemrejseydelse/overgangsydelse",
-  sygedagpenge: "sygedagpenge",
-  jobafklaring: "jobafklaringsforløb",
-  ressourceforloeb: "ressourceforløb",
-  ledighedsydelse: "ledighedsydelse",
-  fleksjob: "fleksjob",
-  revalidering: "revalidering",
-  foertidspension: "førtidspension",
-};
+/**
+ * The code's label from the canonical list, as it reads inside a sentence: the labels are
+ * capitalised ("Kontanthjælp", "Åbenlyst uddannelsesparat"), the descriptions use them in
+ * lower case ("på kontanthjælp, kategori åbenlyst uddannelsesparat").
+ */
+function namesOf<T extends readonly { code: string; label: string }[]>(
+  entries: T,
+): Record<T[number]["code"], string> {
+  return Object.fromEntries(entries.map((e) => [e.code, e.label.toLocaleLowerCase("da")])) as Record<
+    T[number]["code"],
+    string
+  >;
+}
 
-const categoryNames: Record<CategoryCode, string> = {
-  jobparat: "jobparat",
-  aktivitetsparat: "aktivitetsparat",
-  uddannelsesparat: "uddannelsesparat",
-  "aabenlyst-uddannelsesparat": "åbenlyst uddannelsesparat",
-};
-
-const activityNames: Record<ActivityCode, string> = {
-  virksomhedspraktik: "virksomhedspraktik",
-  loentilskud: "løntilskud",
-  "vejledning-opkvalificering": "vejledning og opkvalificering",
-  nytteindsats: "nytteindsats",
-  mentor: "mentor",
-  jobsoegningsforloeb: "jobsøgningsforløb",
-  andet: "andet tilbud",
-};
+const benefitNames = namesOf(BENEFITS);
+const categoryNames = namesOf(CATEGORIES);
+const activityNames = namesOf(ACTIVITY_KINDS);
 
 /** "a, b eller c" */
 function orList(items: readonly string[]): string {
