@@ -633,7 +633,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
     base.reportFile = reportFile;
 
     if (rejectsReport.total > 0 && !options.acceptValidRows) {
-      const message = `Importen er afvist: ${rejectedRows.toLocaleString("da-DK")} rækker har fejl (${rejectsReport.total.toLocaleString("da-DK")} fejl i alt). Intet snapshot er oprettet; ret filerne eller importer de gyldige rækker med --accept-valid-rows`;
+      const message = `Importen er afvist: ${rowsText(rejectedRows)} har fejl (${rejectsReport.total.toLocaleString("da-DK")} fejl i alt). Intet snapshot er oprettet; ret filerne eller importer de gyldige rækker med --accept-valid-rows`;
       const saved = await insertImportReport(db, {
         outcome: "rejected",
         summary: summaryOf({ ...base, message }),
@@ -720,7 +720,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
     fsyncPath(snapshotsDir);
     const message =
       rejectedRows > 0
-        ? `Snapshot ${id} er oprettet med de gyldige rækker; ${rejectedRows.toLocaleString("da-DK")} rækker med fejl er sprunget over (se rapporten)`
+        ? `Snapshot ${id} er oprettet med de gyldige rækker; ${rowsText(rejectedRows)} med fejl er sprunget over (se rapporten)`
         : `Snapshot ${id} er oprettet`;
     const result: ImportResult = {
       ...base,
@@ -825,6 +825,10 @@ function summaryOf(
     reportFile: r.reportFile ? path.basename(r.reportFile) : null,
     durationMs: r.durationMs,
   };
+}
+
+function rowsText(n: number): string {
+  return `${n.toLocaleString("da-DK")} ${n === 1 ? "række" : "rækker"}`;
 }
 
 /** The first `limit` rejects as Danish lines, for a terminal. */

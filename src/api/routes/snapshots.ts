@@ -212,6 +212,10 @@ export function snapshotsRoutes(router: ApiRouter): void {
         result: null,
         error: null,
       };
+      // finished jobs are kept an hour for the page to poll, then forgotten
+      for (const [id, old] of jobs) {
+        if (old.state !== "running" && Date.now() - Date.parse(old.startedAt) > 3_600_000) jobs.delete(id);
+      }
       jobs.set(job.id, job);
       mkdirSync(deps.dataDir, { recursive: true });
       const work = importSnapshot({
