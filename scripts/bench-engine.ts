@@ -1,10 +1,11 @@
 /**
- * Engine benchmark: times every definition of a set over 36 months on one snapshot folder, all
- * on one DuckDB connection with the per-run helper tables built once (as `compute` runs them).
+ * Engine benchmark: times every definition of a set over 36 months on one snapshot folder,
+ * with the per-run helper tables built once and the queries run side by side (as `compute` runs
+ * them; `--parallel N` sets how many at a time, default DuckDB's threads).
  *
  *   npm run bench:engine -- [SNAPSHOT_DIR | --snapshot-dir DIR] [--set all|golden|demo]
  *                           [--definitions FILE.yaml] [--to YYYY-MM] [--months 36] [--scale 1]
- *                           [--repeat 1] [--top 5] [--write FILE.json] [--check FILE.json] [--compare]
+ *                           [--parallel N] [--repeat 1] [--top 5] [--write FILE.json] [--check FILE.json] [--compare]
  *
  * Sets: `golden` = the definitions file (default the golden engine example's 33 definitions),
  * `demo` = the demo projects' definitions (src/demo/definitions.ts, without their `result` view),
@@ -50,6 +51,7 @@ const { values, positionals } = parseArgs({
     months: { type: "string", default: "36" },
     scale: { type: "string", default: "1" },
     repeat: { type: "string", default: "1" },
+    parallel: { type: "string" },
     top: { type: "string", default: "5" },
     write: { type: "string" },
     check: { type: "string" },
@@ -139,6 +141,7 @@ try {
       const cpu0 = process.cpuUsage();
       const rows = await runIndicators(session, defs, range, {
         onTiming: (id, took) => timings.push([id, took]),
+        ...(values.parallel ? { parallel: Number(values.parallel) } : {}),
       });
       const total = since(t0);
       const used = process.cpuUsage(cpu0);
@@ -152,7 +155,7 @@ try {
     console.log(`-- top ${top}`);
     for (const [id, took] of [...best.timings].sort((a, b) => b[1] - a[1]).slice(0, top)) line(id, took);
     line(
-      `i alt ${name} (én forbindelse)`,
+      `i alt ${name}`,
       best.total,
       `, CPU ${best.cpu.toFixed(0)} ms, ${best.rows.length} rækker${repeat > 1 ? `, bedste af ${repeat}` : ""}`,
     );

@@ -5,8 +5,12 @@
  * - run_ids: a dense INTEGER id per person key. The snapshot's person keys are 64-character
  *   HMAC strings; every join, GROUP BY and window partition on them compares and hashes long
  *   strings, so the run tables carry the integer id in their `person_key` column instead.
- * - run_persons, run_benefit_records, run_activities, run_markers: the snapshot's rows with the
- *   integer key (and only the columns the measures read).
+ * - run_persons, run_activities, run_markers: the snapshot's rows with the integer key (and only
+ *   the columns the measures read).
+ * - run_benefit_records: the benefit records of every (person, benefit) with a record ending on
+ *   or after the earliest date any of the run's measures can look at (`earliestEnd`), whole
+ *   (every record of such a person and benefit, so its forløb come out as from all records).
+ *   The decades of history before that cannot touch the months computed.
  * - run_wage_hours: wage hours summed per person and month, only for the months a measure can
  *   look at (the 12 calendar months before the first D up to the last D).
  * - run_forloeb: the forløb (compile/forloeb.ts) over run_benefit_records; run_active: its rows
@@ -26,6 +30,7 @@ import {
   type MonthRange,
   minusMonths,
   monthsCte,
+  num,
   populationKey,
   type Relations,
   str,
@@ -44,6 +49,11 @@ export interface RunStatement {
   /** short label for timings, e.g. "(forløb)" */
   label: string;
   sql: string;
+  /**
+   * statements of one stage depend only on earlier stages, so they may run at the same time on
+   * several connections
+   */
+  stage: number;
 }
 
 export interface PreparedRun {
@@ -62,47 +72,78 @@ function wageWindow(range: MonthRange): { from: string; to: string } {
   };
 }
 
+/**
+ * The earliest record end any of the definitions can read, as a SQL date: a point measure needs
+ * records active on some D ≥ the first D; fte records overlapping the period before the first D;
+ * ended measures forløb ending in their window before the first D (returned_within: before
+ * B = D − days). Marker measures read no benefit records.
+ */
+export function earliestEnd(definitions: readonly IndicatorDefinition[], range: MonthRange): string {
+  const first = `DATE ${str(`${range.from}-01`)}`;
+  const dates = new Set<string>([first]);
+  for (const d of definitions) {
+    const m = d.measure;
+    if (m.kind === "fte") dates.add(minusMonths(first, m.period === "year" ? 12 : 1));
+    else if (m.kind === "ended_outcome_share" || m.kind === "avg_duration_ended")
+      dates.add(minusMonths(first, m.window_months));
+    else if (m.kind === "returned_within")
+      dates.add(minusMonths(`(${first} - ${num(m.days)})`, m.window_months));
+  }
+  return dates.size === 1 ? first : `least(${[...dates].join(", ")})`;
+}
+
 export function prepareRun(definitions: readonly IndicatorDefinition[], range: MonthRange): PreparedRun {
   const statements: RunStatement[] = [];
   const tables: string[] = [];
-  const create = (label: string, table: string, select: string) => {
-    statements.push({ label, sql: `CREATE OR REPLACE TEMP TABLE ${table} AS\n${select}` });
+  // plain tables of the in-memory database (not TEMP), so that every connection of the session sees them
+  const create = (stage: number, label: string, table: string, select: string) => {
+    statements.push({ label, stage, sql: `CREATE OR REPLACE TABLE ${table} AS\n${select}` });
     tables.push(table);
   };
   const withKey = (source: string, columns: string) =>
     `SELECT i.pid AS person_key, ${columns} FROM ${source} s JOIN run_ids i ON i.k = s.person_key`;
 
+  const w = wageWindow(range);
+  const wageRows = `s.month >= ${w.from} AND s.month < ${w.to}`;
   create(
+    0,
     "(personnøgler)",
     "run_ids",
     `SELECT k, CAST(row_number() OVER () AS INTEGER) AS pid FROM (
   SELECT person_key AS k FROM persons UNION SELECT person_key FROM benefit_records
-  UNION SELECT person_key FROM activities UNION SELECT person_key FROM wage_hours
+  UNION SELECT person_key FROM activities UNION SELECT person_key FROM wage_hours s WHERE ${wageRows}
   UNION SELECT person_key FROM markers
 )`,
   );
-  create("(personer)", runRelations.persons, withKey("persons", "s.birth_date"));
+  create(1, "(personer)", runRelations.persons, withKey("persons", "s.birth_date"));
   create(
+    1,
     "(ydelser)",
     runRelations.benefitRecords,
-    withKey("benefit_records", "s.benefit, s.category, s.start_date, s.end_date, s.exit_reason"),
+    `SELECT i.pid AS person_key, s.benefit, s.category, s.start_date, s.end_date, s.exit_reason
+FROM benefit_records s
+JOIN (SELECT DISTINCT person_key, benefit FROM benefit_records
+  WHERE end_date IS NULL OR end_date >= ${earliestEnd(definitions, range)}) g
+  ON g.person_key = s.person_key AND g.benefit = s.benefit
+JOIN run_ids i ON i.k = s.person_key`,
   );
-  create("(tilbud)", runRelations.activities, withKey("activities", "s.kind, s.start_date, s.end_date"));
-  const w = wageWindow(range);
+  create(1, "(tilbud)", runRelations.activities, withKey("activities", "s.kind, s.start_date, s.end_date"));
   create(
+    1,
     "(løntimer)",
     runRelations.wageHours,
     `SELECT i.pid AS person_key, s.month, sum(s.hours) AS hours
 FROM wage_hours s JOIN run_ids i ON i.k = s.person_key
-WHERE s.month >= ${w.from} AND s.month < ${w.to}
+WHERE ${wageRows}
 GROUP BY i.pid, s.month`,
   );
   create(
+    1,
     "(markeringer)",
     runRelations.markers,
     withKey("markers", "s.project, s.start_date, s.end_date, s.result"),
   );
-  create("(forløb)", runRelations.forloeb, forloebSelectFrom(runRelations.benefitRecords));
+  create(2, "(forløb)", runRelations.forloeb, forloebSelectFrom(runRelations.benefitRecords));
 
   const populations = new Map<string, string>();
   const pointPopulations: Population[] = [];
@@ -117,6 +158,7 @@ GROUP BY i.pid, s.month`,
     const first = `DATE ${str(`${range.from}-01`)}`;
     const last = `DATE ${str(`${range.to}-01`)}`;
     create(
+      3,
       "(aktive forløb)",
       "run_active",
       `SELECT * FROM ${runRelations.forloeb}
@@ -126,6 +168,7 @@ WHERE start_date <= ${last} AND (end_date IS NULL OR end_date >= ${first})`,
     for (const pop of pointPopulations) {
       const table = populations.get(populationKey(pop))!;
       create(
+        4,
         `(population ${table.slice(8)})`,
         table,
         `WITH ${monthsCte(range)}\n${popSelect(pop, activeRel)}`,
