@@ -45,4 +45,6 @@ export interface Provenance {
   currentDefinitionVersion?: number;
   frozen?: { value: number | null; frozenAt: string; frozenBy: string } | null;
   revision?: { old: number | null; new: number | null } | null;
+  /** the engine can list the persons behind this number (shown only with person-level permission) */
+  personListAvailable?: boolean;
 }

@@ -72,6 +72,11 @@ describeEachStore("projects repository", (getStore) => {
       definition: { population: { benefits: ["ressourceforloeb"] } },
     });
     expect(updated!.definitionVersion).toBe(2);
+    // the same definition again (other key order): not a new version
+    const same = await updateIndicator(db, ind.id, {
+      definition: { population: { benefits: ["ressourceforloeb"] } },
+    });
+    expect(same!.definitionVersion).toBe(2);
   });
 
   it("leaves nothing half-saved when a target edit fails midway", async () => {

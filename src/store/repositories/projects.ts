@@ -57,6 +57,15 @@ async function guardUnique<T>(
   }
 }
 
+/** JSON with sorted object keys, so two equal definitions compare equal whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
 /** Runs `body` in a transaction on either driver. */
 export function inTransaction<T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction((tx) => body(tx as unknown as Db));
@@ -226,7 +235,14 @@ export async function updateIndicator(
   const { target, ...fields } = input;
   const found = await guardUnique("indikator", input.code ?? "", () =>
     inTransaction(db, async (tx) => {
-      const definitionChanged = fields.definition !== undefined;
+      let definitionChanged = false;
+      if (fields.definition !== undefined) {
+        const [current] = await tx
+          .select({ definition: indicators.definition })
+          .from(indicators)
+          .where(eq(indicators.id, id));
+        definitionChanged = canonicalJson(current?.definition ?? null) !== canonicalJson(fields.definition);
+      }
       const [row] = await tx
         .update(indicators)
         .set({

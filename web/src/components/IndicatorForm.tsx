@@ -3,6 +3,7 @@ import { UNITS } from "../../../src/domain/format.ts";
 import { DIRECTION_LABELS, GOAL_KIND_LABELS, INDICATOR_KIND_LABELS } from "../../../src/domain/projects.ts";
 import { apiSend } from "../api.ts";
 import type { SchemeIndicator } from "../types.ts";
+import { DefinitionEditor, type StoredDefinition } from "./DefinitionEditor.tsx";
 import { Field, numberOrNull, numText, textOrNull } from "./forms.tsx";
 
 interface Props {
@@ -30,7 +31,6 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
     unit: indicator?.unit ?? "personer",
     better: indicator?.better ?? "higher",
     kind: indicator?.kind ?? "manual",
-    definition: indicator?.definition ? JSON.stringify(indicator.definition, null, 2) : "",
     baselineValue: numText(indicator?.baseline.value),
     baselineDate: indicator?.baseline.date ?? "",
     baselineSource: indicator?.baseline.source ?? "",
@@ -48,6 +48,10 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
       label: m.label ?? "",
     })),
   );
+  const [definition, setDefinition] = useState<{ value: StoredDefinition | null; valid: boolean }>({
+    value: indicator?.definition ?? null,
+    valid: true,
+  });
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
@@ -55,14 +59,9 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    let definition: unknown = null;
-    if (f.definition.trim()) {
-      try {
-        definition = JSON.parse(f.definition);
-      } catch {
-        setError("Definitionen er ikke gyldig JSON");
-        return;
-      }
+    if (f.kind === "computed" && definition.value !== null && !definition.valid) {
+      setError("Definitionen er ikke gyldig: ret fejlene i definitionen, før indikatoren gemmes");
+      return;
     }
     const target = {
       baseline: {
@@ -90,7 +89,7 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
       unit: f.unit,
       better: f.better,
       kind: f.kind,
-      definition,
+      definition: f.kind === "computed" ? definition.value : (indicator?.definition ?? null),
       target,
     };
     setBusy(true);
@@ -168,17 +167,10 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
         </Field>
       </div>
       {f.kind === "computed" && (
-        <Field label="Definition (JSON)" hint="population og mål; kontrolleres af beregningen">
-          {(p) => (
-            <textarea
-              {...p}
-              rows={5}
-              style={{ width: "100%", fontFamily: "monospace" }}
-              value={f.definition}
-              onChange={set("definition")}
-            />
-          )}
-        </Field>
+        <DefinitionEditor
+          value={definition.value}
+          onChange={(value, valid) => setDefinition({ value, valid })}
+        />
       )}
       <fieldset>
         <legend>Startmåling</legend>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatDate, formatNumber, monthLabelLong } from "../../../src/domain/format.ts";
 import { ApiRequestError, apiGet } from "../api.ts";
 import type { Provenance } from "../types.ts";
+import { PersonList } from "./PersonList.tsx";
 
 interface Props {
   indicatorId: number;
@@ -22,6 +23,7 @@ export function ProvenanceDialog({ indicatorId, indicatorName, period, onClose }
     | { kind: "error"; message: string }
     | { kind: "ok"; p: Provenance }
   >({ kind: "loading" });
+  const [showPersons, setShowPersons] = useState(false);
 
   useEffect(() => {
     ref.current?.showModal();
@@ -103,6 +105,17 @@ export function ProvenanceDialog({ indicatorId, indicatorName, period, onClose }
             <pre tabIndex={0}>{state.p.sql}</pre>
           </dd>
         </dl>
+      )}
+      {state.kind === "ok" && state.p.personListAvailable && (
+        <div className="field">
+          {showPersons ? (
+            <PersonList indicatorId={indicatorId} period={period} />
+          ) : (
+            <button type="button" className="secondary" onClick={() => setShowPersons(true)}>
+              Vis borgerne bag tallet (borgeroverblik)
+            </button>
+          )}
+        </div>
       )}
       <button type="button" onClick={() => ref.current?.close()}>
         Luk
