@@ -3,6 +3,7 @@ import { runComputation } from "../services/compute.ts";
 import type { Db } from "../store/db.ts";
 import { queryRows, schema } from "../store/db.ts";
 import { attachDemoDefinitions } from "./definitions.ts";
+import { addDemoFteIndicators, setFteBaselinesFromData } from "./fte-indicators.ts";
 import { type DemoProgress, seedDemoStore } from "./seed.ts";
 import { ensureDemoSnapshot } from "./snapshot.ts";
 
@@ -40,6 +41,7 @@ export async function installDemo(
 ): Promise<void> {
   await seedDemoStore(db, progress);
   await attachDemoDefinitions(db);
+  await addDemoFteIndicators(db);
   if (options.caseData === false) return;
   let lastPhase = "";
   await ensureDemoSnapshot({
@@ -53,5 +55,8 @@ export async function installDemo(
   progress("Beregner indikatorerne på demodata");
   const summary = await runComputation(db, dataDir, { startedBy: "demo" });
   if (summary.status === "failed") progress(`Beregningen fejlede: ${summary.error ?? "ukendt fejl"}`);
-  else progress(`Beregnet ${summary.valueCount} værdier for ${summary.indicatorCount} indikatorer`);
+  else {
+    progress(`Beregnet ${summary.valueCount} værdier for ${summary.indicatorCount} indikatorer`);
+    await setFteBaselinesFromData(db);
+  }
 }
