@@ -55,3 +55,37 @@ export const forloebSelect = forloebSelectFrom("benefit_records");
 export function forloebCte(): string {
   return `${forloebRelation} AS (\n${forloebSelect}\n)`;
 }
+
+/**
+ * The same forløb as forloebSelectFrom (without course_no), computed faster for a whole run:
+ * nearly every chain is a single record, and whether a record is a chain by itself follows from
+ * ONE window pass (its start against the running max end before it, and the next start against
+ * the running max end including it). Such a record is its own course (start, end, exit record).
+ * Only the records of chains with several records go through the full computation; those chains
+ * are complete in that subset and a removed single-record chain never joins two others (it ends
+ * more than a day before everything after it starts), so they come out as from all records.
+ */
+export function forloebRunSelectFrom(records: string): string {
+  return `WITH marked AS (
+  SELECT person_key, benefit, category, start_date, end_date, exit_reason,
+    COALESCE(end_date, ${openEnd}) AS end_c,
+    max(COALESCE(end_date, ${openEnd})) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_max_end,
+    max(COALESCE(end_date, ${openEnd})) OVER (w ROWS UNBOUNDED PRECEDING) AS max_end,
+    lead(start_date) OVER w AS next_start
+  FROM ${records}
+  WINDOW w AS (PARTITION BY person_key, benefit
+    ORDER BY start_date, COALESCE(end_date, ${openEnd}), category, exit_reason)
+), flagged AS (
+  SELECT *, (prev_max_end IS NULL OR start_date > prev_max_end + 1)
+    AND (next_start IS NULL OR next_start > max_end + 1) AS alone
+  FROM marked
+), several AS (
+  SELECT person_key, benefit, category, start_date, end_date, exit_reason FROM flagged WHERE NOT alone
+)
+SELECT person_key, benefit, category, start_date, end_date, exit_reason,
+  start_date AS course_start, end_date AS course_end, true AS is_exit_record
+FROM flagged WHERE alone
+UNION ALL
+SELECT person_key, benefit, category, start_date, end_date, exit_reason, course_start, course_end, is_exit_record
+FROM (${forloebSelectFrom("several")})`;
+}

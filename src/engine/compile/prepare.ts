@@ -2,28 +2,28 @@
  * Per-run helper tables for computing a whole definition set over a month range (pure SQL
  * building; execute.ts runs the statements). Built once per run and shared by every indicator:
  *
- * - run_ids: a dense INTEGER id per person key. The snapshot's person keys are 64-character
- *   HMAC strings; every join, GROUP BY and window partition on them compares and hashes long
- *   strings, so the run tables carry the integer id in their `person_key` column instead.
- * - run_persons, run_activities, run_markers: the snapshot's rows with the integer key (and only
- *   the columns the measures read).
  * - run_benefit_records: the benefit records of every (person, benefit) with a record ending on
  *   or after the earliest date any of the run's measures can look at (`earliestEnd`), whole
  *   (every record of such a person and benefit, so its forløb come out as from all records).
  *   The decades of history before that cannot touch the months computed.
  * - run_wage_hours: wage hours summed per person and month, only for the months a measure can
- *   look at (the 12 calendar months before the first D up to the last D).
- * - run_forloeb: the forløb (compile/forloeb.ts) over run_benefit_records; run_active: its rows
- *   active on some D of the range, the only ones a population can contain.
+ *   look at (the 12 calendar months before the first D up to the last D) and only for persons
+ *   of the populations of the wage measures (built last, from their run_pop tables).
+ * - run_forloeb: the forløb over run_benefit_records (forloebRunSelectFrom: one window pass, the
+ *   full computation only for chains of several records); run_active: its rows active on some D
+ *   of the range, the only ones a population can contain.
  * - run_pop_N: the population pop(d, person_key, course_start) of each distinct population
  *   filter of a point measure, for every D of the range; indicators with the same population
  *   (e.g. a stock and its shares) read it instead of recomputing it.
+ *
+ * persons, activities and markers are read as they are. (Mapping the 64-character person keys
+ * to integers first was tried: the mapping joins cost about what they saved.)
  *
  * The compiled queries get a CompileContext naming these tables; their results are the same as
  * the self-contained queries' (the golden test and `bench:engine --check` hold them to that).
  */
 import type { IndicatorDefinition, Population } from "../definition.ts";
-import { forloebSelectFrom } from "./forloeb.ts";
+import { forloebRunSelectFrom } from "./forloeb.ts";
 import { isPointMeasure, popSelect } from "./point.ts";
 import {
   type CompileContext,
@@ -37,11 +37,11 @@ import {
 } from "./sql.ts";
 
 export const runRelations: Relations = {
-  persons: "run_persons",
+  persons: "persons",
   benefitRecords: "run_benefit_records",
-  activities: "run_activities",
+  activities: "activities",
   wageHours: "run_wage_hours",
-  markers: "run_markers",
+  markers: "markers",
   forloeb: "run_forloeb",
 };
 
@@ -63,6 +63,9 @@ export interface PreparedRun {
   /** the tables created, to drop after the run */
   tables: string[];
 }
+
+/** the measures that read wage hours (all point measures, through their population) */
+const wageKinds = new Set(["wage_hours_share", "company_oriented_12m", "weekly_hours_share"]);
 
 /** months the wage measures read: from 12 calendar months before the first D, before the last D */
 function wageWindow(range: MonthRange): { from: string; to: string } {
@@ -100,50 +103,18 @@ export function prepareRun(definitions: readonly IndicatorDefinition[], range: M
     statements.push({ label, stage, sql: `CREATE OR REPLACE TABLE ${table} AS\n${select}` });
     tables.push(table);
   };
-  const withKey = (source: string, columns: string) =>
-    `SELECT i.pid AS person_key, ${columns} FROM ${source} s JOIN run_ids i ON i.k = s.person_key`;
-
   const w = wageWindow(range);
-  const wageRows = `s.month >= ${w.from} AND s.month < ${w.to}`;
-  create(
-    0,
-    "(personnøgler)",
-    "run_ids",
-    `SELECT k, CAST(row_number() OVER () AS INTEGER) AS pid FROM (
-  SELECT person_key AS k FROM persons UNION SELECT person_key FROM benefit_records
-  UNION SELECT person_key FROM activities UNION SELECT person_key FROM wage_hours s WHERE ${wageRows}
-  UNION SELECT person_key FROM markers
-)`,
-  );
-  create(1, "(personer)", runRelations.persons, withKey("persons", "s.birth_date"));
   create(
     1,
     "(ydelser)",
     runRelations.benefitRecords,
-    `SELECT i.pid AS person_key, s.benefit, s.category, s.start_date, s.end_date, s.exit_reason
+    `SELECT s.person_key, s.benefit, s.category, s.start_date, s.end_date, s.exit_reason
 FROM benefit_records s
-JOIN (SELECT DISTINCT person_key, benefit FROM benefit_records
+SEMI JOIN (SELECT person_key, benefit FROM benefit_records
   WHERE end_date IS NULL OR end_date >= ${earliestEnd(definitions, range)}) g
-  ON g.person_key = s.person_key AND g.benefit = s.benefit
-JOIN run_ids i ON i.k = s.person_key`,
+  ON g.person_key = s.person_key AND g.benefit = s.benefit`,
   );
-  create(1, "(tilbud)", runRelations.activities, withKey("activities", "s.kind, s.start_date, s.end_date"));
-  create(
-    1,
-    "(løntimer)",
-    runRelations.wageHours,
-    `SELECT i.pid AS person_key, s.month, sum(s.hours) AS hours
-FROM wage_hours s JOIN run_ids i ON i.k = s.person_key
-WHERE ${wageRows}
-GROUP BY i.pid, s.month`,
-  );
-  create(
-    1,
-    "(markeringer)",
-    runRelations.markers,
-    withKey("markers", "s.project, s.start_date, s.end_date, s.result"),
-  );
-  create(2, "(forløb)", runRelations.forloeb, forloebSelectFrom(runRelations.benefitRecords));
+  create(2, "(forløb)", runRelations.forloeb, forloebRunSelectFrom(runRelations.benefitRecords));
 
   const populations = new Map<string, string>();
   const pointPopulations: Population[] = [];
@@ -174,6 +145,25 @@ WHERE start_date <= ${last} AND (end_date IS NULL OR end_date >= ${first})`,
         `WITH ${monthsCte(range)}\n${popSelect(pop, activeRel)}`,
       );
     }
+  }
+  // the wage measures join wage hours to their population, so only those persons' rows are kept
+  const wageTables = [
+    ...new Set(
+      definitions
+        .filter((d) => d.population && wageKinds.has(d.measure.kind))
+        .map((d) => populations.get(populationKey(d.population!))!),
+    ),
+  ];
+  if (wageTables.length > 0) {
+    create(
+      5,
+      "(løntimer)",
+      runRelations.wageHours,
+      `SELECT person_key, month, sum(hours) AS hours FROM wage_hours
+WHERE month >= ${w.from} AND month < ${w.to}
+  AND person_key IN (${wageTables.map((t) => `SELECT person_key FROM ${t}`).join(" UNION ")})
+GROUP BY person_key, month`,
+    );
   }
   return {
     statements,
