@@ -6,6 +6,8 @@
  * Nothing here holds a whole file in memory.
  */
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import ExcelJS from "exceljs";
 
@@ -165,38 +167,58 @@ function cellText(value: unknown): string {
   return String(value).trim();
 }
 
+/** exceljs's own zip reader (a dependency of exceljs, untyped): random access to workbook.xml */
+const unzipper = createRequire(import.meta.url)("unzipper") as {
+  Open: { file(path: string): Promise<{ files: { path: string; buffer(): Promise<Buffer> }[] }> };
+};
+
 interface SheetLike {
   id: string | number;
+  name: string;
   [Symbol.asyncIterator](): AsyncIterator<{ number: number; values: unknown }>;
 }
 
-interface ReaderInternals {
-  model?: { sheets?: { name: string; id: number; rId: string }[] };
-  workbookRels?: { Id: string; Target: string }[];
-}
+const xmlAttr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+const xmlText = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
-/** The sheet's name as in the workbook (the streaming reader itself only knows "Sheet<n>"). */
-function sheetName(reader: ReaderInternals, sheet: SheetLike): string {
-  const rel = reader.workbookRels?.find(
-    (r) => r.Target.replace(/^\/?(xl\/)?/, "") === `worksheets/sheet${sheet.id}.xml`,
-  );
-  const entry = reader.model?.sheets?.find((s) =>
-    rel ? s.rId === rel.Id : String(s.id) === String(sheet.id),
-  );
-  return entry?.name ?? `Sheet${sheet.id}`;
-}
-
-/** The names of the sheets in an XLSX workbook (reads workbook.xml only). */
-export async function xlsxSheetNames(file: string): Promise<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    worksheets: "emit",
-    sharedStrings: "ignore",
-  });
-  const names: string[] = [];
-  for await (const sheet of reader as unknown as AsyncIterable<SheetLike>) {
-    names.push(sheetName(reader as unknown as ReaderInternals, sheet));
+/**
+ * The workbook's sheets in order with their part numbers (xl/worksheets/sheet<N>.xml), read from
+ * the zip's directory and workbook.xml only: no sheet is parsed.
+ */
+async function workbookSheets(file: string): Promise<{ name: string; part: string }[]> {
+  const directory = await unzipper.Open.file(file);
+  const entry = (p: string) => directory.files.find((f) => f.path === p);
+  const book = entry("xl/workbook.xml");
+  if (!book) throw new Error(`${path.basename(file)} er ikke en gyldig XLSX-fil (xl/workbook.xml mangler)`);
+  const bookXml = (await book.buffer()).toString("utf8");
+  const relsEntry = entry("xl/_rels/workbook.xml.rels");
+  const relsXml = relsEntry ? (await relsEntry.buffer()).toString("utf8") : "";
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = xmlAttr(m[0], "Id");
+    const target = xmlAttr(m[0], "Target");
+    if (id && target) targets.set(id, target);
   }
-  return names;
+  const sheets: { name: string; part: string }[] = [];
+  for (const m of bookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = xmlText(xmlAttr(m[0], "name") ?? "");
+    const rid = xmlAttr(m[0], "r:id");
+    const target = rid ? targets.get(rid) : undefined;
+    const part = target ? (/sheet(\d+)\.xml$/.exec(target)?.[1] ?? "") : "";
+    sheets.push({ name, part });
+  }
+  return sheets;
+}
+
+/** The names of the sheets in an XLSX workbook. */
+export async function xlsxSheetNames(file: string): Promise<string[]> {
+  return (await workbookSheets(file)).map((s) => s.name);
 }
 
 /**
@@ -206,6 +228,7 @@ export async function xlsxSheetNames(file: string): Promise<string[]> {
 export function xlsxReader(file: string, wantedSheet: string): SourceReader {
   let headerCache: string[] | null = null;
   async function* rows(onlyHeader = false): AsyncGenerator<SourceRow[] | string[]> {
+    const byPart = new Map((await workbookSheets(file)).map((s) => [s.part, s.name]));
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       worksheets: "emit",
       sharedStrings: "cache",
@@ -213,8 +236,13 @@ export function xlsxReader(file: string, wantedSheet: string): SourceReader {
       styles: "ignore",
       entries: "ignore",
     });
+    // exceljs reads a sheet before workbook.xml when the zip lists it first, and then trips over
+    // the missing model: give it an empty one (the names come from byPart then)
+    (reader as unknown as { model?: unknown }).model = { sheets: [] };
     for await (const sheet of reader as unknown as AsyncIterable<SheetLike>) {
-      const name = sheetName(reader as unknown as ReaderInternals, sheet);
+      // exceljs names the sheet itself when it has read workbook.xml first; otherwise the id is
+      // still the part number
+      const name = /^Sheet\d+$/.test(sheet.name) ? (byPart.get(String(sheet.id)) ?? sheet.name) : sheet.name;
       if (name.toLowerCase() !== wantedSheet.toLowerCase()) {
         // drain the sheet so the zip stream moves on
         for await (const _row of sheet) {

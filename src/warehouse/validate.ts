@@ -330,7 +330,7 @@ export class RowValidator {
         const sexRaw = this.mapped("koen");
         let sex: string | null = null;
         if (sexRaw !== "") {
-          const s = foldCode(sexRaw);
+          const s = sexRaw === "M" || sexRaw === "K" ? sexRaw.toLowerCase() : foldCode(sexRaw);
           if (["m", "mand", "han", "1"].includes(s)) sex = "M";
           else if (["k", "kvinde", "hun", "f", "2"].includes(s)) sex = "K";
           else this.reject("koen", sexRaw, "ukendt køn: forventet M (mand) eller K (kvinde)");
