@@ -5,8 +5,10 @@
  * are filtered per record; age and project per person at D. The person need not be in the
  * population at D itself.
  *
- * The union is computed per month and person with the same gaps-and-islands technique as the
- * forløb, on the records clipped to P; each island then contributes end − start + 1 days.
+ * The union is computed per month and person in one window pass over the records clipped to P,
+ * sorted by start: a record adds the days of [s, e] after the latest end of the records before it
+ * (those start no later, so they cover exactly [s, that end] of it), i.e.
+ * max(0, e − max(s − 1, latest earlier end)). Summed, that is the number of days in the union.
  */
 import type { IndicatorDefinition, Measure } from "../definition.ts";
 import type { MeasureSql } from "./shape.ts";
@@ -49,12 +51,7 @@ export function compileFte(
     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
   FROM clipped
 )`,
-      `islands AS (
-  SELECT *, sum(CASE WHEN prev_e IS NULL OR s > prev_e + 1 THEN 1 ELSE 0 END)
-    OVER (PARTITION BY d, person_key ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island
-  FROM running
-)`,
-      "units AS (SELECT d, max(e) - min(s) + 1 AS x FROM islands GROUP BY d, person_key, island)",
+      "units AS (SELECT d, greatest(0, e - greatest(s - 1, COALESCE(prev_e, s - 1))) AS x FROM running)",
     ],
     shape: { kind: "ratio", denominator: `m.d - ${periodStart}` },
     usesForloeb: false,
