@@ -22,7 +22,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
 // node-postgres returns int8 (count(*), sum of ints) and numeric as strings; parse them at the boundary
 // so PGlite and PostgreSQL give repositories the same JS numbers.
@@ -36,6 +36,8 @@ export interface OpenStoreOptions {
   pgliteDir?: string;
   /** run migrations (default true) */
   migrate?: boolean;
+  /** start PGlite from a dumped, already migrated data directory (tests: fast fresh databases) */
+  pgliteTemplate?: Blob;
 }
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
@@ -47,7 +49,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     return { db, kind: "postgres", close: () => pool.end() };
   }
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
-  const client = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite();
+  const client = options.pgliteTemplate
+    ? new PGlite({ loadDataDir: options.pgliteTemplate })
+    : options.pgliteDir
+      ? new PGlite(options.pgliteDir)
+      : new PGlite();
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   if (runMigrations) await migratePglite(db as never, { migrationsFolder });

@@ -1,7 +1,10 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
-import { openStore, type Store } from "./db.ts";
+import { migrationsFolder, openStore, type Store } from "./db.ts";
 
 /**
  * Fresh, migrated databases for tests. PGlite always; PostgreSQL as well when TEST_DATABASE_URL is
@@ -17,9 +20,35 @@ export interface TestStore extends Store {
   target: StoreTarget;
 }
 
+/**
+ * A migrated PGlite data directory, dumped once and shared by every test file through a file keyed
+ * by the migrations' content: a fresh database then loads in a fraction of the time migrating takes.
+ */
+let templatePromise: Promise<Blob> | undefined;
+
+function pgliteTemplate(): Promise<Blob> {
+  templatePromise ??= (async () => {
+    const hash = createHash("sha256");
+    for (const name of readdirSync(migrationsFolder).sort()) {
+      if (name.endsWith(".sql")) hash.update(name).update(readFileSync(path.join(migrationsFolder, name)));
+    }
+    const file = path.join(tmpdir(), `effektspor-pglite-template-${hash.digest("hex").slice(0, 16)}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const store = await openStore();
+    const client = (store.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
+    const dump = await client.dumpDataDir("none");
+    await store.close();
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+    return dump;
+  })();
+  return templatePromise;
+}
+
 export async function createTestStore(target: StoreTarget = "pglite"): Promise<TestStore> {
   if (target === "pglite") {
-    const store = await openStore();
+    const store = await openStore({ pgliteTemplate: await pgliteTemplate(), migrate: false });
     return { ...store, target };
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
