@@ -154,13 +154,20 @@ export function csvReader(file: string): SourceReader {
 
 // ------------------------------------------------------------------ XLSX
 
-function cellText(value: unknown): string {
+function cellText(value: unknown, shared?: () => string[]): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
-    const v = value as { text?: unknown; result?: unknown; richText?: { text: string }[] };
+    const v = value as {
+      text?: unknown;
+      result?: unknown;
+      richText?: { text: string }[];
+      sharedString?: number;
+    };
     if (v.richText) return v.richText.map((r) => r.text).join("");
-    if (v.result !== undefined) return cellText(v.result);
+    // exceljs leaves a shared-string index when it parsed the sheet before the string table
+    if (typeof v.sharedString === "number") return (shared?.()[v.sharedString] ?? "").trim();
+    if (v.result !== undefined) return cellText(v.result, shared);
     if (v.text !== undefined) return String(v.text);
     return "";
   }
@@ -216,6 +223,21 @@ async function workbookSheets(file: string): Promise<{ name: string; part: strin
   return sheets;
 }
 
+/** The workbook's shared-string table (xl/sharedStrings.xml), plain text of each entry. */
+async function sharedStringTable(file: string): Promise<string[]> {
+  const directory = await unzipper.Open.file(file);
+  const entry = directory.files.find((f) => f.path === "xl/sharedStrings.xml");
+  if (!entry) return [];
+  const xml = (await entry.buffer()).toString("utf8");
+  const out: string[] = [];
+  for (const si of xml.matchAll(/<si>([\s\S]*?)<\/si>/g)) {
+    let text = "";
+    for (const t of (si[1] ?? "").matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += xmlText(t[1] ?? "");
+    out.push(text);
+  }
+  return out;
+}
+
 /** The names of the sheets in an XLSX workbook. */
 export async function xlsxSheetNames(file: string): Promise<string[]> {
   return (await workbookSheets(file)).map((s) => s.name);
@@ -229,6 +251,13 @@ export function xlsxReader(file: string, wantedSheet: string): SourceReader {
   let headerCache: string[] | null = null;
   async function* rows(onlyHeader = false): AsyncGenerator<SourceRow[] | string[]> {
     const byPart = new Map((await workbookSheets(file)).map((s) => [s.part, s.name]));
+    let shared: string[] | null = null;
+    const sharedTable = () => shared ?? [];
+    const needShared = async (cells: unknown[]) => {
+      if (shared === null && cells.some((c) => typeof c === "object" && c !== null && "sharedString" in c)) {
+        shared = await sharedStringTable(file);
+      }
+    };
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       worksheets: "emit",
       sharedStrings: "cache",
@@ -254,9 +283,10 @@ export function xlsxReader(file: string, wantedSheet: string): SourceReader {
       let batch: SourceRow[] = [];
       for await (const row of sheet) {
         const cells = row.values as unknown[]; // 1-based
+        await needShared(cells);
         if (!header) {
           header = [];
-          for (let i = 1; i < cells.length; i++) header.push(cellText(cells[i]));
+          for (let i = 1; i < cells.length; i++) header.push(cellText(cells[i], sharedTable));
           headerCache = header;
           if (onlyHeader) {
             yield header;
@@ -267,7 +297,7 @@ export function xlsxReader(file: string, wantedSheet: string): SourceReader {
         const values: string[] = [];
         let any = false;
         for (let i = 0; i < header.length; i++) {
-          const text = cellText(cells[i + 1]);
+          const text = cellText(cells[i + 1], sharedTable);
           if (text !== "") any = true;
           values.push(text);
         }
