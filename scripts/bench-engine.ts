@@ -1,7 +1,7 @@
 /**
  * Engine benchmark: times every definition of a set over 36 months on one snapshot folder,
- * with the per-run helper tables built once and the queries run side by side (as `compute` runs
- * them; `--parallel N` sets how many at a time, default DuckDB's threads).
+ * with the per-run helper tables built once (as `compute` runs them; `--parallel N` runs N queries
+ * side by side on N connections, default 1).
  *
  *   npm run bench:engine -- [SNAPSHOT_DIR | --snapshot-dir DIR] [--set all|golden|demo]
  *                           [--definitions FILE.yaml] [--to YYYY-MM] [--months 36] [--scale 1]

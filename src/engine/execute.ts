@@ -137,9 +137,9 @@ export interface RunOptions {
    */
   onTiming?: (indicator: string, ms: number) => void;
   /**
-   * how many queries run side by side, each on its own connection (default: DuckDB's `threads`
-   * setting, the number of cores). Most indicator queries are small and use one core, so on a
-   * 2-core machine two at a time roughly halve the wall time.
+   * how many queries run side by side, each on its own connection (default 1: DuckDB already
+   * spreads one query over its threads; on the shared 2-core test machine two at a time gave no
+   * measurable gain, see docs/BENCHMARKS.md, but a dedicated machine may differ)
    */
   parallel?: number;
 }
@@ -173,11 +173,6 @@ async function onConnections<T>(
   if (rejected) throw (rejected as PromiseRejectedResult).reason;
 }
 
-async function threads(connection: DuckDBConnection): Promise<number> {
-  const reader = await connection.runAndReadAll("SELECT current_setting('threads') AS t");
-  return Number(reader.getRowObjectsJS()[0]?.t ?? 1);
-}
-
 /**
  * Compute every definition over the range on an open session. Rows come period by period, in
  * definition order within a period (the order of the CLI output).
@@ -192,7 +187,7 @@ export async function runIndicators(
   if (!effective || definitions.length === 0) return [];
   const prepared = prepareRun(definitions, effective);
   const compiled = definitions.map((d) => compileIndicator(d, effective, { context: prepared.context }));
-  const width = Math.max(1, Math.floor(options.parallel ?? (await threads(session.connection))));
+  const width = Math.max(1, Math.floor(options.parallel ?? 1));
   const connections = [session.connection];
   try {
     for (let i = 1; i < width; i++) connections.push(await session.instance.connect());
