@@ -1,34 +1,15 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningServer, startServer } from "./server.ts";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: unknown[] }> } }
-    ).axe;
-    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} – ${v.nodes
-          .map((n) => JSON.stringify(n.target))
-          .slice(0, 3)
-          .join(", ")}`,
-    );
-}
+import {
+  freshDemoDataDir,
+  launchBrowser,
+  type RunningServer,
+  seriousViolations,
+  startServer,
+} from "./server.ts";
 
 describe("Økonomi og Måltal i Chromium mod den rigtige server", () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "effektspor-e2e-oek-"));
+  const dataDir = freshDemoDataDir("effektspor-e2e-oek-");
   let server: RunningServer;
   let browser: BrowserContext;
   let page: Page;

@@ -1,29 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSnapshot } from "../../src/engine/test-support.ts";
-import { launchBrowser, type RunningServer, startServer } from "./server.ts";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: unknown[] }> } }
-    ).axe;
-    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
-  })) as { id: string; impact: string | null; help: string }[];
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help}`);
-}
+import {
+  freshDemoDataDir,
+  launchBrowser,
+  type RunningServer,
+  seriousViolations,
+  startServer,
+} from "./server.ts";
 
 describe("afgangsstatistik in Chromium against the real server", () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "effektspor-e2e-exit-"));
+  const dataDir = freshDemoDataDir("effektspor-e2e-exit-");
   let server: RunningServer;
   let browser: BrowserContext;
   let page: Page;

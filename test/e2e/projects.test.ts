@@ -1,47 +1,19 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningServer, startServer } from "./server.ts";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** Runs axe-core on the page; returns the serious and critical violations (WCAG 2.1 AA and best practice). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: unknown[] }> } }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} – ${v.nodes
-          .map((n) => JSON.stringify(n.target))
-          .slice(0, 3)
-          .join(", ")}`,
-    );
-}
+import {
+  freshDemoDataDir,
+  launchBrowser,
+  type RunningServer,
+  seriousViolations,
+  startServer,
+} from "./server.ts";
 
 const INDICATOR = "kp-virksomheder-droeftelser";
 const INDICATOR_NAME = "Antal virksomheder, som ønsker at indgå i drøftelser om kompetenceløft (akkumuleret)";
 
 describe("web UI in Chromium against the real server", () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "effektspor-e2e-"));
+  const dataDir = freshDemoDataDir("effektspor-e2e-");
   let server: RunningServer;
   let browser: BrowserContext;
   let page: Page;
