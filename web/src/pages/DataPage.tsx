@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { formatDate, formatNumber } from "../../../src/domain/format.ts";
 import { apiGet } from "../api.ts";
+import { ComputePanel } from "../components/ComputePanel.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 
 /** Shapes of /api/snapshots, /api/imports and /api/import-jobs (src/api/routes/snapshots.ts). */
@@ -332,6 +333,13 @@ export default function DataPage() {
           <ReportView report={report} />
         </section>
       )}
+
+      <h2>Beregning</h2>
+      <p className="muted small">
+        Beregn alle projekters beregnede indikatorer for alle måneder på det seneste snapshot. Fejler en
+        beregning, beholdes de seneste gyldige værdier.
+      </p>
+      <ComputePanel />
 
       <h2>Snapshots</h2>
       <DataTable<Snapshot>

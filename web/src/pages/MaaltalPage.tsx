@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { MAALTAL_KIND_LABELS } from "../../../src/domain/economics/maaltal.ts";
 import { formatNumber, monthLabel } from "../../../src/domain/format.ts";
 import { apiGet } from "../api.ts";
+import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import type { MaaltalReportDto } from "./economics/types.ts";
 
 type Group = MaaltalReportDto["groups"][number];
@@ -12,7 +13,7 @@ const fte = (v: number) => formatNumber(v, 1, true);
 function GroupTable({ g }: { g: Group }) {
   return (
     <div className="table-block">
-      <div className="table-scroll">
+      <ScrollRegion label={`Måltal: ${g.group}`}>
         <table>
           <caption>{g.group}</caption>
           <thead>
@@ -45,7 +46,7 @@ function GroupTable({ g }: { g: Group }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
@@ -64,7 +65,7 @@ function FollowUpTable({ report }: { report: MaaltalReportDto }) {
   }
   return (
     <div className="table-block">
-      <div className="table-scroll">
+      <ScrollRegion label="Opfølgning på måltal pr. måned">
         <table>
           <caption>Målte fuldtidspersoner mod måltal pr. måned (forskel i parentes)</caption>
           <thead>
@@ -99,7 +100,7 @@ function FollowUpTable({ report }: { report: MaaltalReportDto }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

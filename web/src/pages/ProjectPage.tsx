@@ -8,6 +8,7 @@ import {
   monthLabelLong,
 } from "../../../src/domain/format.ts";
 import { apiGet, apiSend } from "../api.ts";
+import { FreezePanel } from "../components/FreezePanel.tsx";
 import { IndicatorChart } from "../components/IndicatorChart.tsx";
 import { IndicatorForm } from "../components/IndicatorForm.tsx";
 import { ProjectForm } from "../components/ProjectForm.tsx";
@@ -203,6 +204,9 @@ export default function ProjectPage() {
         <a className="button-link secondary" href={`/api/projects/${p.id}/status-scheme.xlsx`} download>
           Hent statusskema som Excel (XLSX)
         </a>
+        <Link className="button-link secondary" to={`/oekonomi?projekt=${p.id}`}>
+          Økonomi: forventet og realiseret gevinst
+        </Link>
       </div>
       {editing === "project" && (
         <ProjectForm
@@ -233,6 +237,8 @@ export default function ProjectPage() {
       </section>
 
       <CommentEditor scheme={scheme} onSaved={load} />
+
+      <FreezePanel projectId={p.id} months={scheme.months} />
 
       <section aria-labelledby="indicators-title">
         <h2 id="indicators-title">Indikatorer</h2>

@@ -10,6 +10,7 @@ import {
 import { apiGet, apiSend } from "../../api.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { Field, numText } from "../../components/forms.tsx";
+import { ScrollRegion } from "../../components/ScrollRegion.tsx";
 import type { FromDataDto, PriceDto, RefusionPriceRow } from "./types.ts";
 
 interface Draft {
@@ -213,7 +214,7 @@ export function PriceCatalogue({ onChange }: { onChange?: () => void }) {
       )}
       {prices && (
         <div className="table-block">
-          <div className="table-scroll">
+          <ScrollRegion label="Priskatalog">
             <table>
               <caption>Priskatalog pr. ydelse og budgetår (kan rettes)</caption>
               <thead>
@@ -246,7 +247,7 @@ export function PriceCatalogue({ onChange }: { onChange?: () => void }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       )}
       <NewPrice onSaved={reload} />
