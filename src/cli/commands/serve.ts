@@ -31,6 +31,14 @@ export async function run(args: string[]): Promise<number> {
       `Effektspor kører på http://${values.host === "0.0.0.0" ? "localhost" : values.host}:${info.port}/  (startet på ${seconds} s, data: ${dataDir}${store.kind === "postgres" ? ", PostgreSQL" : ", PGlite"})`,
     );
   });
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    console.error(
+      err.code === "EADDRINUSE"
+        ? `Porten ${port} er optaget. Stop det andet program, eller vælg en anden port med --port N eller EFFEKTSPOR_PORT.`
+        : `Serveren kunne ikke starte: ${err.message}`,
+    );
+    store.close().finally(() => process.exit(1));
+  });
   const stop = () => {
     server.close();
     store.close().finally(() => process.exit(0));
