@@ -334,11 +334,6 @@ export default function DataPage() {
         </section>
       )}
 
-      <h2>Beregning</h2>
-      <p className="muted small">
-        Beregn alle projekters beregnede indikatorer for alle måneder på det seneste snapshot. Fejler en
-        beregning, beholdes de seneste gyldige værdier.
-      </p>
       <ComputePanel />
 
       <h2>Snapshots</h2>

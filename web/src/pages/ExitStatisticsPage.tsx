@@ -42,7 +42,7 @@ export default function ExitStatisticsPage() {
     return q.toString();
   }, [benefits, from, to, groupSet]);
 
-  const load = async () => {
+  const load = async (queryString = query) => {
     setError("");
     if (benefits.length === 0) {
       setError("Vælg mindst én ydelse");
@@ -50,7 +50,7 @@ export default function ExitStatisticsPage() {
     }
     setLoading(true);
     try {
-      setReport(await apiGet<ExitStatisticsReport>(`/exit-statistics?${query}`));
+      setReport(await apiGet<ExitStatisticsReport>(`/exit-statistics?${queryString}`));
     } catch (e) {
       setReport(null);
       setError(e instanceof Error ? e.message : String(e));
@@ -62,13 +62,20 @@ export default function ExitStatisticsPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once on arrival; later on "Vis"
   useEffect(() => {
     document.title = "Afgangsstatistik – Effektspor";
+    // the first report already uses the preselected outcome grouping, so the groups show on arrival
     apiGet<{ groupSets: GroupSet[] }>("/outcome-group-sets")
       .then((r) => {
         setGroupSets(r.groupSets);
-        if (r.groupSets[0]) setGroupSet((g) => g || r.groupSets[0]!.name);
+        const first = groupSet || r.groupSets[0]?.name || "";
+        if (first) setGroupSet(first);
+        const q = new URLSearchParams(query);
+        if (first) q.set("groupSet", first);
+        return load(q.toString());
       })
-      .catch(() => setGroupSets([]));
-    load();
+      .catch(() => {
+        setGroupSets([]);
+        return load();
+      });
   }, []);
 
   const submit = (e: FormEvent) => {
