@@ -4,7 +4,7 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../../warehouse/test-support.ts";
-import { generateMunicipality } from "./generate.ts";
+import { companyCvr, generateMunicipality } from "./generate.ts";
 
 function folderHash(dir: string): string {
   const h = createHash("sha256");
@@ -110,5 +110,15 @@ describe("demo municipality generator", () => {
       ]);
       for (const r of rows) expect(Number(r.n)).toBeGreaterThan(5);
     });
+  });
+});
+
+describe("synthetic CVR numbers", () => {
+  it("stay 8 digits for the company counts of scale 100", () => {
+    // 11.366 × 7919 = 90.007.354: the old 10.000.000 + product gave the 9-digit 100.007.354
+    expect(companyCvr(11_366)).toBe("10007354");
+    // small n is unchanged: 1 × 7919 → 10.007.919
+    expect(companyCvr(1)).toBe("10007919");
+    expect(companyCvr(90_000_000 - 1)).toMatch(/^\d{8}$/);
   });
 });

@@ -236,7 +236,7 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
             const ongoing = aEnd >= extractionDay;
             const cvr =
               a.kind === "virksomhedspraktik" || a.kind === "loentilskud"
-                ? String(10_000_000 + rng.int(1, companies) * 7919)
+                ? companyCvr(rng.int(1, companies))
                 : null;
             await files.tilbud.add([
               written,
@@ -340,4 +340,13 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
       markeringer: files.markeringer.rows - 1,
     },
   };
+}
+
+/**
+ * The CVR number of synthetic company n: 8 digits at every scale. The multiplier 7919 is prime to
+ * 90.000.000, so distinct companies keep distinct numbers (at scale 100 the plain product overflowed
+ * to 9 digits, which the import rightly rejects).
+ */
+export function companyCvr(n: number): string {
+  return String(10_000_000 + ((n * 7919) % 90_000_000));
 }
