@@ -1,24 +1,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { writeSnapshot } from "../../src/engine/test-support.ts";
-import {
-  freshDemoDataDir,
-  launchBrowser,
-  type RunningServer,
-  seriousViolations,
-  startServer,
-} from "./server.ts";
+import { seriousViolations, useDemoServerAndBrowser } from "./server.ts";
 
 describe("afgangsstatistik in Chromium against the real server", () => {
-  const dataDir = freshDemoDataDir("effektspor-e2e-exit-");
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer(dataDir);
+  const e2e = useDemoServerAndBrowser("effektspor-e2e-exit-", async (dataDir) => {
     // written after start, so it is the newest snapshot whatever the first start laid out
     const dir = path.join(dataDir, "snapshots", "zz-e2e-afgang");
     mkdirSync(dir, { recursive: true });
@@ -43,28 +30,21 @@ describe("afgangsstatistik in Chromium against the real server", () => {
       },
       { dir, id: "zz-e2e-afgang", extractionDate: "2025-06-15" },
     );
-    browser = await launchBrowser();
-    page = await browser.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it("shows ended forløb by exit reason with years side by side, an Excel link, and no serious axe violations", async () => {
-    await page.goto(`${server.url}/afgangsstatistik`);
-    await page.getByRole("heading", { level: 1, name: "Afgangsstatistik" }).waitFor();
-    await page.getByLabel("Afsluttet fra (måned)").fill("2024-01");
-    await page.getByLabel("Afsluttet til og med (måned)").fill("2025-12");
-    await page.getByLabel("Gruppering i udfald").selectOption("");
-    const answered = page.waitForResponse(
+    await e2e.page.goto(`${e2e.server.url}/afgangsstatistik`);
+    await e2e.page.getByRole("heading", { level: 1, name: "Afgangsstatistik" }).waitFor();
+    await e2e.page.getByLabel("Afsluttet fra (måned)").fill("2024-01");
+    await e2e.page.getByLabel("Afsluttet til og med (måned)").fill("2025-12");
+    await e2e.page.getByLabel("Gruppering i udfald").selectOption("");
+    const answered = e2e.page.waitForResponse(
       (r) => r.url().includes("/api/exit-statistics?") && r.url().includes("to=2025-12"),
     );
-    await page.getByRole("button", { name: "Vis" }).click();
+    await e2e.page.getByRole("button", { name: "Vis" }).click();
     await answered;
-    await page.getByRole("columnheader", { name: "Antal 2026" }).waitFor({ state: "detached" });
-    const table = page.getByRole("table", { name: "Afsluttede forløb pr. afslutningsårsag" });
+    await e2e.page.getByRole("columnheader", { name: "Antal 2026" }).waitFor({ state: "detached" });
+    const table = e2e.page.getByRole("table", { name: "Afsluttede forløb pr. afslutningsårsag" });
     await table.getByRole("row", { name: /Ordinært job/ }).waitFor();
     const cells = async (name: RegExp) =>
       (await table.getByRole("row", { name }).locator("th, td").allTextContents()).map((t) => t.trim());
@@ -72,10 +52,10 @@ describe("afgangsstatistik in Chromium against the real server", () => {
     expect(await cells(/Ordinært job/)).toEqual(["Ordinært job", "2", "66,7", "1", "100,0"]);
     // flyttet: 1 of 3 in 2024 = 33,3 pct.; none in 2025 (blank)
     expect(await cells(/Flyttet/)).toEqual(["Flyttet", "1", "33,3", "", ""]);
-    const excel = page.getByRole("link", { name: "Hent som Excel" });
+    const excel = e2e.page.getByRole("link", { name: "Hent som Excel" });
     expect(await excel.getAttribute("href")).toBe(
       "/api/exit-statistics.xlsx?benefits=kontanthjaelp&from=2024-01&to=2025-12",
     );
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(e2e.page)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -135,4 +135,34 @@ export async function seriousViolations(page: Page): Promise<string[]> {
           .slice(0, 3)
           .join(", ")}`,
     );
+}
+
+export interface BrowserTestContext {
+  dataDir: string;
+  server: RunningServer;
+  browser: BrowserContext;
+  page: Page;
+}
+
+/**
+ * The lifecycle every browser test file shares: a copy of the demo installation, the real server on
+ * it, Chromium with one page; `afterStart` runs between server start and browser launch (e.g. to
+ * write an extra snapshot). Read the fields inside tests, after beforeAll has run.
+ */
+export function useDemoServerAndBrowser(
+  prefix: string,
+  afterStart?: (dataDir: string) => Promise<void>,
+): BrowserTestContext {
+  const ctx = { dataDir: freshDemoDataDir(prefix) } as BrowserTestContext;
+  beforeAll(async () => {
+    ctx.server = await startServer(ctx.dataDir);
+    await afterStart?.(ctx.dataDir);
+    ctx.browser = await launchBrowser();
+    ctx.page = await ctx.browser.newPage();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
 }
