@@ -37,6 +37,7 @@ import { resolveSnapshot } from "../src/engine/snapshots.ts";
 import { tempDir } from "../src/engine/test-support.ts";
 import { openStore } from "../src/store/db.ts";
 import { importSnapshot } from "../src/warehouse/import.ts";
+import { goldenPath } from "../test/fixtures.ts";
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -45,7 +46,7 @@ const { values, positionals } = parseArgs({
     set: { type: "string", default: "all" },
     definitions: {
       type: "string",
-      default: resolve(process.cwd(), "../shared/golden/engine-example/definitions.yaml"),
+      default: goldenPath("engine-example/definitions.yaml"),
     },
     to: { type: "string" },
     months: { type: "string", default: "36" },

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
+import { goldenPath } from "../../test/fixtures.ts";
 import { toTarget } from "../domain/projects.ts";
 import { resolveGoalValue } from "../domain/status.ts";
 import { listIndicators, listProjects } from "../store/repositories/projects.ts";
@@ -28,11 +29,9 @@ interface GoldenProject {
   goals_vs_status?: { goal: string; status: string }[];
 }
 
-const goldenPath = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../../shared/golden/statusskemaer.json",
-);
-const golden = JSON.parse(readFileSync(goldenPath, "utf8")) as { projects: GoldenProject[] };
+const golden = JSON.parse(readFileSync(goldenPath("statusskemaer.json"), "utf8")) as {
+  projects: GoldenProject[];
+};
 
 const CODES = [
   "klar-parat-i-job",

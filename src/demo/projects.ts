@@ -2,7 +2,7 @@
  * The six demo projects with their descriptions, indicators and targets, transcribed from the seeds
  * (002: the five projects of 2024–2025 and their draft status schemes; 004: "Flere i job"'s potential;
  * 000/001: the jobafklaring project of 2019). Baselines and milestones equal
- * ../shared/golden/statusskemaer.json (checked by projects.test.ts).
+ * test/golden/statusskemaer.json (checked by projects.test.ts).
  *
  * Model: the milestone columns of seed 002 are, from the left, the minimum milestones (mindste mål)
  * and, last, the final goal (slutmål) with its date. Empty cells are null; a column without any

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { goldenPath, seedsDir } from "../../test/fixtures.ts";
 import {
   computeExitStatistics,
   describeGroupShare,
@@ -31,10 +32,10 @@ interface Golden {
     };
   };
 }
-const golden = JSON.parse(readFileSync(path.resolve("../shared/golden/seed-tables.json"), "utf8")) as Golden;
+const golden = JSON.parse(readFileSync(goldenPath("seed-tables.json"), "utf8")) as Golden;
 
 // The totals the seed itself prints, read from seed 003's text so the test checks the real source.
-const seedDir = path.resolve("../shared/seeds");
+const seedDir = seedsDir;
 const seed003 = readFileSync(
   path.join(seedDir, readdirSync(seedDir).find((f) => f.startsWith("003_"))!),
   "utf8",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { goldenPath } from "../../test/fixtures.ts";
 import {
   parseGoal,
   resolveGoalValue,
@@ -26,7 +27,7 @@ interface GoldenProject {
   milestone_dates: string[];
   indicators: GoldenIndicator[];
 }
-const golden = JSON.parse(readFileSync(path.resolve("../shared/golden/statusskemaer.json"), "utf8")) as {
+const golden = JSON.parse(readFileSync(goldenPath("statusskemaer.json"), "utf8")) as {
   projects: GoldenProject[];
 };
 

@@ -7,11 +7,12 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { goldenPath } from "../../test/fixtures.ts";
 import { resolveSnapshot } from "./snapshots.ts";
 import { loadGoldenCsvSnapshot, tempDir } from "./test-support.ts";
 
 const exec = promisify(execFile);
-const golden = resolve(process.cwd(), "../shared/golden/engine-example");
+const golden = goldenPath("engine-example");
 const bin = resolve(process.cwd(), "bin/effektspor");
 
 function setManifest(dir: string, patch: Record<string, unknown>) {

@@ -1,16 +1,14 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { goldenPath } from "../../test/fixtures.ts";
 import { describeDefinition, parseDefinitions } from "./definition.ts";
 
 const base = "name: X\n    unit: procent\n    better: higher\n    population: { benefits: [kontanthjaelp] }";
 
 describe("parseDefinitions", () => {
   it("accepts every definition of the golden example", () => {
-    const text = readFileSync(
-      resolve(process.cwd(), "../shared/golden/engine-example/definitions.yaml"),
-      "utf8",
-    );
+    const text = readFileSync(goldenPath("engine-example/definitions.yaml"), "utf8");
     const r = parseDefinitions(text);
     expect(r.errors).toEqual([]);
     // definitions.yaml lists 33 indicators

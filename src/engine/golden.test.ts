@@ -1,5 +1,5 @@
 /**
- * Golden test: the engine example of /work/shared/golden (data, definitions, expected output
+ * Golden test: the engine example of test/golden (data, definitions, expected output
  * for 2024-01 … 2025-12) must be reproduced to a relative tolerance of 1e-9 — once on a
  * snapshot made by the engine's small CSV test loader, and once end to end through the real
  * import (src/warehouse/import.ts: validation, HMAC person keys, Parquet).
@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { goldenPath } from "../../test/fixtures.ts";
 import { createTestStore, type TestStore } from "../store/testing.ts";
 import { importSnapshot } from "../warehouse/import.ts";
 import { parseDefinitions } from "./definition.ts";
@@ -14,7 +15,7 @@ import { computeIndicators, type IndicatorValue } from "./execute.ts";
 import { resolveSnapshot } from "./snapshots.ts";
 import { loadGoldenCsvSnapshot, tempDir } from "./test-support.ts";
 
-const goldenDir = resolve(process.cwd(), "../shared/golden/engine-example");
+const goldenDir = goldenPath("engine-example");
 
 function close(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;

@@ -6,13 +6,14 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { goldenPath } from "../../test/fixtures.ts";
 import { earliestEnd, prepareRun } from "./compile/prepare.ts";
 import { compileIndicator } from "./compile.ts";
 import { type IndicatorDefinition, parseDefinitions } from "./definition.ts";
 import { type IndicatorValue, openSnapshot, runIndicators, type SnapshotSession } from "./execute.ts";
 import { indicator, loadGoldenCsvSnapshot } from "./test-support.ts";
 
-const goldenDir = resolve(process.cwd(), "../shared/golden/engine-example");
+const goldenDir = goldenPath("engine-example");
 
 describe("prepareRun", () => {
   it("materializes one population table per distinct population filter of the point measures", () => {

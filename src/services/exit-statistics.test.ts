@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { goldenPath } from "../../test/fixtures.ts";
 import { writeSnapshot } from "../engine/test-support.ts";
 import {
   exitCountsByYear,
@@ -10,7 +11,7 @@ import {
   exitStatisticsXlsx,
 } from "./exit-statistics.ts";
 
-const golden = JSON.parse(readFileSync(resolve(process.cwd(), "../shared/golden/seed-tables.json"), "utf8"));
+const golden = JSON.parse(readFileSync(goldenPath("seed-tables.json"), "utf8"));
 
 /** a code for a seed label: "Løntilskud / Flexjob" → "lontilskud-flexjob" */
 const codeOf = (label: string) =>

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
+import { goldenPath } from "../../test/fixtures.ts";
 import { listSnapshots, reportForSnapshot } from "../store/repositories/snapshots.ts";
 import { describeEachStore } from "../store/testing.ts";
 import { type ImportOptions, importSnapshot } from "./import.ts";
@@ -11,7 +12,7 @@ import { loadProfile } from "./profile.ts";
 import { readParquet, tempDir, validFiles, writeFolder } from "./test-support.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const goldenData = path.resolve(here, "../../../shared/golden/engine-example/data");
+const goldenData = goldenPath("engine-example/data");
 const exampleProfile = path.resolve(here, "../../docs/mapping-profile.example.yaml");
 const KEY = "test-pseudonym-key-0123456789";
 

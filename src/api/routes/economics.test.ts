@@ -5,6 +5,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
 import type { Hono } from "hono";
 import { beforeAll, expect, it } from "vitest";
+import { goldenPath } from "../../../test/fixtures.ts";
 import { seedEconomics } from "../../demo/economics.ts";
 import { seedProjects } from "../../demo/projects.ts";
 import { schema } from "../../store/db.ts";
@@ -15,7 +16,7 @@ import { defaultActorResolver } from "../default-actor.ts";
 
 type Json = Record<string, any>;
 
-const golden = JSON.parse(readFileSync(path.resolve("../shared/golden/seed-tables.json"), "utf8")) as {
+const golden = JSON.parse(readFileSync(goldenPath("seed-tables.json"), "utf8")) as {
   potentialeberegning_flere_i_job: { input: unknown; expect: unknown };
   maaltal_2024_2025: { groups: { group: string; lines: [string, number][]; total: number }[] };
 };

@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { goldenPath } from "../../../test/fixtures.ts";
 
 const exec = promisify(execFile);
-const golden = JSON.parse(readFileSync(path.resolve("../shared/golden/seed-tables.json"), "utf8")) as {
+const golden = JSON.parse(readFileSync(goldenPath("seed-tables.json"), "utf8")) as {
   potentialeberegning_flere_i_job: { input: unknown; expect: unknown };
 };
 const dir = mkdtempSync(path.join(tmpdir(), "potentiale-"));

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { goldenPath } from "../../../test/fixtures.ts";
 import { computePotential, parsePotentialInput } from "./potential.ts";
 
-const golden = JSON.parse(readFileSync(path.resolve("../shared/golden/seed-tables.json"), "utf8")) as {
+const golden = JSON.parse(readFileSync(goldenPath("seed-tables.json"), "utf8")) as {
   potentialeberegning_flere_i_job: { input: unknown; expect: unknown };
 };
 

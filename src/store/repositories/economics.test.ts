@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { goldenPath } from "../../../test/fixtures.ts";
 import { DEMO_PRICES, seedEconomics } from "../../demo/economics.ts";
 import { maaltalReport, projectEconomics } from "../../services/economics.ts";
 import { schema } from "../db.ts";
@@ -22,7 +23,7 @@ import {
   upsertPrice,
 } from "./economics.ts";
 
-const golden = JSON.parse(readFileSync(path.resolve("../shared/golden/seed-tables.json"), "utf8")) as {
+const golden = JSON.parse(readFileSync(goldenPath("seed-tables.json"), "utf8")) as {
   maaltal_2024_2025: { groups: { group: string; lines: [string, number][]; total: number }[] };
   potentialeberegning_flere_i_job: { expect: { total_reduced_amount: number } };
 };
