@@ -17,6 +17,7 @@ import type { CategoryCode, ExitReasonCode } from "../../domain/codes.ts";
 import { StagedCsv } from "../../warehouse/stage.ts";
 import {
   cycleFactor,
+  DEFAULT_EFFECT,
   PROGRAM_BY_ID,
   PROGRAMS,
   PROJECT_RULES,
@@ -30,7 +31,7 @@ export interface GenerateOptions {
   /** 1 ≈ 47.000 inhabitants (default 1) */
   scale?: number;
   seed?: number;
-  /** default 2026-11-15 */
+  /** default DEFAULT_EXTRACTION_DATE (2025-10-10) */
   extractionDate?: string;
   onProgress?: (p: { persons: number; rows: number }) => void;
 }
@@ -42,7 +43,8 @@ export interface GenerateResult {
   rows: Record<"personer" | "ydelsesforloeb" | "tilbud" | "loentimer" | "markeringer", number>;
 }
 
-export const DEFAULT_EXTRACTION_DATE = "2026-11-15";
+/** inside the 2024–2025 projects' period, so statuses are judged where the committee would judge them */
+export const DEFAULT_EXTRACTION_DATE = "2025-10-10";
 export const HISTORY_START = "2016-01-01";
 /** inhabitants at scale 1 (Hedensted-like) */
 export const INHABITANTS_PER_SCALE = 47_000;
@@ -66,7 +68,9 @@ const WEEK = 7;
 export async function generateMunicipality(options: GenerateOptions): Promise<GenerateResult> {
   const scale = options.scale ?? 1;
   if (!(scale > 0)) throw new RangeError(`Ugyldig skala ${scale}: skal være større end 0`);
-  const rng = new Random(options.seed ?? 1);
+  const seed = options.seed ?? 1;
+  // one random stream per programme (below), so calibrating one programme leaves the others' draws alone
+  let rng = new Random(seed);
   const extraction = options.extractionDate ?? DEFAULT_EXTRACTION_DATE;
   const extractionDay = toDayNumber(extraction);
   const historyStart = toDayNumber(HISTORY_START);
@@ -105,7 +109,12 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
   }
 
   function courseLength(p: Program): number {
-    return Math.max(7, Math.round(rng.logNormal(p.meanWeeks * WEEK, p.sigma)));
+    const mix = p.lengthMix;
+    const days = mix
+      ? rng.logNormal((rng.chance(mix.shortShare) ? mix.shortWeeks : mix.longWeeks) * WEEK, mix.sigma)
+      : rng.logNormal(p.meanWeeks * WEEK, p.sigma);
+    const capped = p.maxWeeks ? Math.min(days, p.maxWeeks * WEEK) : days;
+    return Math.max(7, Math.round(capped));
   }
 
   function drawCourse(p: Program, start: number, birth: number, category?: CategoryCode): Course {
@@ -131,9 +140,10 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
       if (rule.maxAge !== undefined && age > rule.maxAge) continue;
       if (!rng.chance(rule.chance)) continue;
       const mStart = rng.int(from, windowEnd);
-      // the effect: the rest of the course is 20 % shorter, and more exits to job
-      end = mStart + Math.round((end - mStart) * 0.8);
-      if (exit !== "job" && rng.chance(0.1)) exit = "job";
+      // the effect: the rest of the course is shorter, and more exits to job (or education)
+      const effect = rule.effect ?? DEFAULT_EFFECT;
+      end = mStart + Math.round((end - mStart) * (1 - effect.shorten));
+      if (exit !== effect.exit && rng.chance(effect.chance)) exit = effect.exit;
       const mEnd = Math.min(end, mStart + rng.int(rule.weeks[0] * WEEK, rule.weeks[1] * WEEK));
       marker = { project: rule.code, start: mStart, end: mEnd };
       break;
@@ -305,7 +315,8 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
     5;
 
   // entries: month by month from a window long enough to fill the stocks by 2016
-  for (const p of PROGRAMS) {
+  for (const [index, p] of PROGRAMS.entries()) {
+    rng = new Random((seed * 7919 + index * 104_729) >>> 0);
     const meanDays = p.meanWeeks * WEEK;
     const ratePerDay = (p.stock * scale) / meanDays;
     const windowStart = historyStart - Math.min(Math.round(4 * meanDays), 20 * 365);
@@ -318,6 +329,7 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
       let factor = 1;
       if (p.cyclical) factor *= cycleFactor(month);
       if (p.benefit === "a-dagpenge") factor *= seasonFactor(Number(month.slice(5, 7)));
+      if (p.inflowFactor) factor *= p.inflowFactor(month);
       const n = rng.poisson(ratePerDay * days * factor);
       for (let i = 0; i < n; i++) await emitPerson(p, first + rng.int(0, days - 1));
     }
