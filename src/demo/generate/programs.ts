@@ -56,11 +56,12 @@ export const PROGRAMS: Program[] = [
   {
     id: "adp",
     benefit: "a-dagpenge",
-    stock: 376,
-    // 0,61 × 2 + 0,39 × 45 = 18,8 weeks (seed 002: 18,8 weeks in 3rd quarter 2023)
+    stock: 391,
+    // 0,65 × 2 + 0,35 × 50 = 18,8 weeks (seed 002: 18,8 weeks in 3rd quarter 2023); the long
+    // courses' first 13 weeks make the a-kasse's third of the stock (209 of 644)
     meanWeeks: 18.8,
     sigma: 0.85,
-    lengthMix: { shortShare: 0.61, shortWeeks: 2, longWeeks: 45, sigma: 0.5 },
+    lengthMix: { shortShare: 0.65, shortWeeks: 2, longWeeks: 50, sigma: 0.5 },
     maxWeeks: 104,
     age: [20, 66],
     exits: { job: 66, uddannelse: 5, sygedagpenge: 6, kontanthjaelp: 2, barsel: 4, flyttet: 4, ukendt: 13 },
@@ -81,7 +82,7 @@ export const PROGRAMS: Program[] = [
   {
     id: "kh-job",
     benefit: "kontanthjaelp",
-    stock: 62,
+    stock: 55,
     meanWeeks: 22,
     sigma: 0.8,
     age: [30, 64],
@@ -110,7 +111,7 @@ export const PROGRAMS: Program[] = [
   {
     id: "kh-akt",
     benefit: "kontanthjaelp",
-    stock: 90,
+    stock: 96,
     meanWeeks: 150,
     sigma: 0.7,
     age: [30, 64],
@@ -302,7 +303,7 @@ export const PROGRAMS: Program[] = [
   {
     id: "fleks",
     benefit: "fleksjob",
-    stock: 680,
+    stock: 600,
     meanWeeks: 420,
     sigma: 0.6,
     age: [30, 66],
@@ -386,7 +387,7 @@ export const PROJECT_RULES: ProjectRule[] = [
     minAge: 30,
     weeks: [26, 78],
     // company-oriented courses: sooner out, and more to a job instead of the next benefit
-    effect: { shorten: 0.25, exit: "job", chance: 0.25 },
+    effect: { shorten: 0.4, exit: "job", chance: 0.3 },
   },
   {
     code: "kompetenceporten",
@@ -407,7 +408,7 @@ export const PROJECT_RULES: ProjectRule[] = [
     minAge: 30,
     weeks: [8, 26],
     // the hands-on job search: much shorter courses, more to a job
-    effect: { shorten: 0.3, exit: "job", chance: 0.2 },
+    effect: { shorten: 0.4, exit: "job", chance: 0.2 },
   },
   {
     code: "socialt-frikort",
@@ -420,6 +421,18 @@ export const PROJECT_RULES: ProjectRule[] = [
     weeks: [26, 78],
     // young people stay on uddannelseshjælp with paid hours instead of an early fleksjob
     effect: { shorten: 0, exit: "job", chance: 0.15 },
+  },
+  {
+    // Flere i job also reaches young aktivitetsparate on uddannelseshjælp (seed 004: 2 fewer
+    // full-time persons there); after Socialt Frikort, which marks the same group first
+    code: "flere-i-job",
+    programs: ["udd"],
+    from: "2024-01-10",
+    to: "2025-12-31",
+    chance: 0.25,
+    category: "aktivitetsparat",
+    weeks: [26, 52],
+    effect: { shorten: 0.4, exit: "job", chance: 0.3 },
   },
   {
     code: "jobafklaring-2019",

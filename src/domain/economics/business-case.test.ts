@@ -185,7 +185,11 @@ describe("payback counted from when the effects start", () => {
   });
 
   it("rejects an effect start outside the project's period", () => {
-    const r = businessCaseModelSchema.safeParse({ startMonth: "2024-01", years: 1, effectStartMonth: "2025-01" });
+    const r = businessCaseModelSchema.safeParse({
+      startMonth: "2024-01",
+      years: 1,
+      effectStartMonth: "2025-01",
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(["effectStartMonth"]);
   });
