@@ -53,7 +53,7 @@ describe("the demo municipality tells the seeds' story", () => {
   let store: TestStore;
   const dataDir = tempDir("effektspor-demo-story-");
   let extractionDate = "";
-  const valueOf = new Map<string, Map<string, number | null>>();
+  const seriesOf = new Map<string, Map<string, number | null>>();
 
   beforeAll(async () => {
     process.env.EFFEKTSPOR_PSEUDONYM_KEY ??= "test-key-for-the-demo-story-test";
@@ -78,8 +78,8 @@ describe("the demo municipality tells the seeds' story", () => {
     const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
     for (const v of values) {
       const code = codeOf.get(v.indicatorId)!;
-      const m = valueOf.get(code) ?? new Map();
-      valueOf.set(code, m);
+      const m = seriesOf.get(code) ?? new Map();
+      seriesOf.set(code, m);
       m.set(v.period, v.value);
     }
   }, 600_000);
@@ -102,7 +102,7 @@ describe("the demo municipality tells the seeds' story", () => {
         const ind = indicators.find((i) => i.name === gi.name || i.name.endsWith(`: ${gi.name}`));
         if (!ind || !isTargetGroupCount(ind.code)) continue;
         for (const month of ["2024-01", "2024-02"]) {
-          expectNear(valueOf.get(ind.code)?.get(month), gi.baseline, `${ind.code} ${month}`);
+          expectNear(seriesOf.get(ind.code)?.get(month), gi.baseline, `${ind.code} ${month}`);
         }
         checked++;
       }
@@ -175,7 +175,7 @@ describe("the demo municipality tells the seeds' story", () => {
       "sf-loentimer-over-10",
       "sf-praktik-loentilskud",
     ]) {
-      const max = Math.max(...[...(valueOf.get(code)?.values() ?? [])].map((v) => v ?? 0));
+      const max = Math.max(...[...(seriesOf.get(code)?.values() ?? [])].map((v) => v ?? 0));
       expect(max, code).toBeGreaterThan(0);
     }
   });
@@ -187,7 +187,7 @@ describe("the demo municipality tells the seeds' story", () => {
     expect(computed.length).toBe(8);
     for (const ind of computed) {
       for (const month of monthRange("2019-05", "2020-12")) {
-        const v = valueOf.get(ind.code)?.get(month);
+        const v = seriesOf.get(ind.code)?.get(month);
         expect(v, `${ind.code} ${month}`).not.toBeNull();
         expect(v, `${ind.code} ${month}`).not.toBeUndefined();
       }
