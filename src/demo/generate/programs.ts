@@ -5,6 +5,11 @@
  * (103 aktivitetsparate and 80 jobparate kontanthjælpsmodtagere over 30, 74 in ressourceforløb,
  * 644 on a-dagpenge in January 2024). Rates of activities and wage hours are set near the seed's
  * baselines (e.g. 26 pct. of aktivitetsparate over 30 in virksomhedspraktik, 17 pct. with wage hours).
+ * `stock` is the direct inflow's share of a programme's stock; follow-ups from other programmes add
+ * to it (jobafklaring and kontanthjælp feed ressourceforløb, for instance), so the stocks below are
+ * calibrated on the generated data, not copied from the seed. Seed 002's 644 persons on a-dagpenge
+ * and its måltal of 393 full-time persons cannot both hold: in the extract a day on a-dagpenge is a
+ * whole day, so the demo follows the 644.
  */
 import type { ActivityKind, BenefitCode, CategoryCode, ExitReasonCode } from "../../domain/codes.ts";
 
