@@ -45,7 +45,7 @@ describeEachStore("demo definitions on the demo municipality", (getStore) => {
     const { db } = getStore();
     process.env.EFFEKTSPOR_PSEUDONYM_KEY ??= "test-key-for-the-demo-definitions-test";
     const csv = join(dataDir, "csv");
-    // a small demo municipality (scale 0.1 ≈ 4.700 inhabitants), extraction date 2026-11-15
+    // a small demo municipality (scale 0.1 ≈ 4.700 inhabitants), extraction date 2025-10-10
     await generateMunicipality({ out: csv, scale: 0.1, seed: 7 });
     const imported = await importSnapshot({ folder: csv, dataDir, db, importedBy: "test" });
     expect(imported.outcome).toBe("imported");
@@ -53,7 +53,7 @@ describeEachStore("demo definitions on the demo municipality", (getStore) => {
     attached = await attachDemoDefinitions(db);
   }, 120_000);
 
-  it("makes every defined non-jobafklaring indicator computed and the undefinable ones manual", async () => {
+  it("makes every defined indicator computed (the 2019 jobafklaring project's too) and the undefinable ones manual", async () => {
     const { db } = getStore();
     const expectedComputed = Object.keys(DEMO_DEFINITIONS).filter((c) => !DEMO_KEEP_MANUAL.has(c));
     const computed = await listComputedIndicators(db);
@@ -67,18 +67,20 @@ describeEachStore("demo definitions on the demo municipality", (getStore) => {
       .select()
       .from(schema.indicators)
       .where(eq(schema.indicators.code, "ja-uden-tilbud"));
-    expect(ja?.kind).toBe("manual");
+    expect(ja?.kind).toBe("computed");
     expect(ja?.definition).toEqual(DEMO_DEFINITIONS["ja-uden-tilbud"]);
-    expect((await listOutcomeGroupSets(db)).map((s) => s.name)).toContain("Seed 003: Job & Trivsel");
+    expect((await listOutcomeGroupSets(db)).map((s) => s.name)).toContain(
+      "Job & Trivsel (afgangsstatistik 2014)",
+    );
   });
 
-  it("computes all of them for 2024-01 … 2026-11 without warnings", async () => {
+  it("computes all of them for 2024-01 … 2025-10 without warnings", async () => {
     const { db } = getStore();
     const summary = await runComputation(db, dataDir, { startedBy: "test" });
     expect(summary.error).toBeUndefined();
     expect(summary.warnings).toEqual([]);
-    expect(summary.range).toEqual({ from: "2024-01", to: "2026-11" });
-    const months = monthRange("2024-01", "2026-11");
+    expect(summary.range).toEqual({ from: "2024-01", to: "2025-10" });
+    const months = monthRange("2024-01", "2025-10");
     // one value per computed indicator and month
     expect(summary.valueCount).toBe(summary.indicatorCount * months.length);
     const [stock] = await db

@@ -8,9 +8,8 @@
  * population the engine can only select inside a share measure.
  *
  * Indicators that data cannot give are set to manual by `attachDemoDefinitions`, with the reason
- * in DEMO_MANUAL. The jobafklaring project (seed 000, 2019–2021) keeps its manual status of
- * December 2020; its definitions are attached so the indicators are ready, but they stay manual
- * because the computation starts at the 2024 projects' first month.
+ * in DEMO_MANUAL. The jobafklaring project (seed 000, 2019–2021) is computed like the others: the
+ * demo's case data reach back to 2016, so its months (and the baseline period 2kv18-1kv19) have data.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../store/db.ts";
@@ -162,7 +161,7 @@ export const DEMO_DEFINITIONS: Record<string, DemoDefinition> = {
     result: "count",
   },
 
-  // ---- Jobafklaring 2019 (seed 000): attached, kept manual (see the file comment)
+  // ---- Jobafklaring 2019 (seed 000)
   "ja-antal-i-jobafklaring": { population: jobafklaring, measure: { kind: "stock" } },
   "ja-afsluttet-job": {
     population: jobafklaring,
@@ -185,8 +184,8 @@ export const DEMO_DEFINITIONS: Record<string, DemoDefinition> = {
   "ja-uden-tilbud": { population: jobafklaring, measure: { kind: "no_activity_share" } },
 };
 
-/** Codes whose definitions are attached but that stay manual (seed 000's project of 2019–2021). */
-export const DEMO_KEEP_MANUAL = new Set(Object.keys(DEMO_DEFINITIONS).filter((c) => c.startsWith("ja-")));
+/** Codes whose definitions are attached but that stay manual (none since the 2019 project is computed too). */
+export const DEMO_KEEP_MANUAL = new Set<string>();
 
 /** Demo indicators the case data cannot give, so they are typed in, with why. */
 export const DEMO_MANUAL: Record<string, string> = {
@@ -201,7 +200,7 @@ export const DEMO_MANUAL: Record<string, string> = {
 /** Seed 003's outcome grouping (Tabel 1, Job & Trivsel), on canonical exit-reason codes. */
 export const DEMO_OUTCOME_GROUP_SETS = [
   {
-    name: "Seed 003: Job & Trivsel",
+    name: "Job & Trivsel (afgangsstatistik 2014)",
     groups: [
       {
         name: "Videre i job og direkte jobrettede aktiviteter",

@@ -159,8 +159,8 @@ export const DEMO_JOBAFKLARING_CASE: BusinessCaseModelInput = {
   notes: [
     "Antagelse: en medarbejder koster 500.000 kr. om året (løn, pension og arbejdspladsomkostninger, 2019-niveau); to medarbejdere i to år = 2.000.000 kr.",
     "Antagelse: bruttoudgift 150.000 kr. pr. helårsperson i jobafklaringsforløb (ydelsen på niveau med ressourceforløbsydelsen, 2019) og 20 pct. refusion, fordi borgere i jobafklaring har over 52 uger på offentlig forsørgelse (refusionstrappens laveste trin): nettoudgift 120.000 kr.",
-    "Antagelse: effekten indfases i år 1 (gennemsnitligt 2,5 færre helårspersoner, da de første forløb afsluttes i andet halvår) og er fuldt indfaset i år 2 med 25 færre helårspersoner (seed 000).",
-    "Resultat: besparelse 27,5 helårspersoner × 120.000 kr. = 3.300.000 kr.; samlet afkast 3.300.000 − 2.000.000 = 1.300.000 kr. (seed 001: ca. 1,3 mio. kr.).",
+    "Antagelse: effekten indfases i år 1 (gennemsnitligt 2,5 færre helårspersoner, da de første forløb afsluttes i andet halvår) og er fuldt indfaset i år 2 med 25 færre helårspersoner (statusnotatet om projektet).",
+    "Resultat: besparelse 27,5 helårspersoner × 120.000 kr. = 3.300.000 kr.; samlet afkast 3.300.000 − 2.000.000 = 1.300.000 kr. (dagsordenspunktet 4. marts 2019: ca. 1,3 mio. kr.).",
   ],
 };
 
@@ -170,6 +170,8 @@ export const DEMO_JOBAFKLARING_CASE: BusinessCaseModelInput = {
  */
 export const DEMO_FLERE_I_JOB_CASE: BusinessCaseModelInput = {
   startMonth: "2024-01",
+  // the first 3 months set up the organisation (the short-term goals); savings from April 2024
+  effectStartMonth: "2024-04",
   years: 2,
   priceYear: 2024,
   investment: [
@@ -208,9 +210,10 @@ export const DEMO_FLERE_I_JOB_CASE: BusinessCaseModelInput = {
   ],
   prices: [],
   notes: [
-    "Effekter fra potentialeberegningen (seed 004): som minimum 2 færre fuldtidspersoner på hver af kontanthjælp, uddannelseshjælp og ressourceforløb, i alt 6, i begge projektår.",
+    "Effekter fra potentialebeskrivelsen for Flere i job: som minimum 2 færre fuldtidspersoner på hver af kontanthjælp, uddannelseshjælp og ressourceforløb, i alt 6, i begge projektår.",
     "Priser fra priskataloget, Budgetoplæg 2024: 6 fuldtidspersoner = 630.728 kr. om året.",
     "Antagelse: medarbejderressourcen koster 550.000 kr. om året (løn, pension og arbejdspladsomkostninger, 2024-niveau).",
+    "Antagelse: effekterne indtræder fra april 2024, når organiseringen er på plads (de kortsigtede mål inden for 3 måneder); første projektår sparer derfor 9 måneder.",
     "Ikke medregnet: den afledte gevinst af højere refusionsprocenter, når forløbene bliver kortere (se refusionstrappen).",
   ],
 };

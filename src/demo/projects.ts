@@ -10,7 +10,8 @@
  *
  * Kind: indicators the seed counts from FACIT are "computed" (the engine fills them; until then they
  * show "Ingen data"); surveys and counts of companies are "manual". The jobafklaring project's
- * indicators are manual and carry seed 000's status of December 2020, so the demo shows statuses.
+ * indicators are computed from the demo's case data, which reach back to 2016; seed 000's status of
+ * December 2020 stands in the month's comment (and as the one manual indicator's value).
  */
 
 import type { Unit } from "../domain/format.ts";
@@ -629,7 +630,7 @@ const SOCIALT_FRIKORT: DemoProject = {
 
 // Seed 000: "* Fra perioden 2kv18-1kv19 til perioden 4kv19-3kv20". The baseline is the period up to
 // 1. kvartal 2019 (dated primo april 2019, when the project was about to start); the current status
-// is seed 000's "Aktuel status" (december 2020), entered for 2020-12.
+// is seed 000's "Aktuel status" (december 2020), written as the comment of 2020-12.
 const JA_BASELINE_DATE = "2019-04-01";
 const JA_BASELINE_SOURCE = "Perioden 2kv18-1kv19";
 const JA_GOAL_DATE = "2021-05-01";
@@ -670,7 +671,7 @@ const JOBAFKLARING: DemoProject = {
   milestoneDates: [JA_GOAL_DATE],
   comments: {
     "2020-12":
-      "Status december 2020: indsatsen har det seneste år været præget af covid-19. Fra april 19 til december 20 et fald på 41 pct. i antallet i jobafklaring.",
+      "Status december 2020 (statusnotatet): indsatsen har det seneste år været præget af covid-19. Fra april 19 til december 20 et fald på 41 pct. i antallet i jobafklaring. Andel afsluttet til job og uddannelse faldet fra 40,6 pct. til 23,7 pct., til fleksjob øget fra 14,3 pct. til 16,3 pct., til a-dagpenge faldet fra 10,5 pct. til 8,9 pct.; 5 pct. har løntimer, ingen er i løntilskud; 38 pct. er aktuelt i virksomhedspraktik; 44 pct. har varighed over 2 år og 88,6 pct. over 1 år; 25 pct. er uden registreret aktivt tilbud.",
   },
   indicators: [
     {
@@ -678,7 +679,7 @@ const JOBAFKLARING: DemoProject = {
       name: "Antal borgere i jobafklaringsforløb",
       unit: "personer",
       better: "lower",
-      kind: "manual",
+      kind: "computed",
       baseline: null,
       baselineNote: "Udgangspunkt april 2019; fra april 19 til december 20 et fald på 41 pct. (covid-19)",
       milestones: [null],
@@ -689,37 +690,34 @@ const JOBAFKLARING: DemoProject = {
       code: "ja-afsluttet-job",
       name: "Andel afsluttet til job og uddannelse",
       unit: "procent",
-      kind: "manual",
+      kind: "computed",
       baseline: 40.6,
       baselineSource: JA_BASELINE_SOURCE,
       milestones: [null],
       goal: { kind: "relative_percent", value: 10 },
       goalText: "10 pct. flere afsluttet til ordinært job",
-      values: { "2020-12": 23.7 },
     },
     {
       code: "ja-afsluttet-fleksjob",
       name: "Andel afsluttet til fleksjob",
       unit: "procent",
-      kind: "manual",
+      kind: "computed",
       baseline: 14.3,
       baselineSource: JA_BASELINE_SOURCE,
       milestones: [null],
       goal: { kind: "relative_percent", value: 5 },
       goalText: "5 pct. flere afsluttet til fleksjob",
-      values: { "2020-12": 16.3 },
     },
     {
       code: "ja-afsluttet-adagpenge",
       name: "Andel afsluttet til a-dagpenge",
       unit: "procent",
-      kind: "manual",
+      kind: "computed",
       baseline: 10.5,
       baselineSource: JA_BASELINE_SOURCE,
       milestones: [null],
       goal: { kind: "relative_percent", value: 5 },
       goalText: "5 pct. flere afsluttet til a-dagpenge",
-      values: { "2020-12": 8.9 },
     },
     {
       code: "ja-loentilskud-loentimer",
@@ -734,40 +732,36 @@ const JOBAFKLARING: DemoProject = {
       code: "ja-virksomhedspraktik",
       name: "Andel i virksomhedspraktik",
       unit: "procent",
-      kind: "manual",
+      kind: "computed",
       milestones: [30],
       goalText: "30 pct. i virksomhedspraktik",
-      values: { "2020-12": 38 },
     },
     {
       code: "ja-varighed-over-2-aar",
       name: "Andel med varighed over 2 år",
       unit: "procent",
       better: "lower",
-      kind: "manual",
+      kind: "computed",
       milestones: [23],
       goalText: "Andel med varighed over 2 år er højest 23 pct.",
-      values: { "2020-12": 44 },
     },
     {
       code: "ja-varighed-over-1-aar",
       name: "Andel med varighed over 1 år",
       unit: "procent",
       better: "lower",
-      kind: "manual",
+      kind: "computed",
       milestones: [50],
       goalText: "Andel med varighed over 1 år reduceres til højest 50 pct.",
-      values: { "2020-12": 88.6 },
     },
     {
       code: "ja-uden-tilbud",
       name: "Andel uden registreret aktivt tilbud",
       unit: "procent",
       better: "lower",
-      kind: "manual",
+      kind: "computed",
       milestones: [15],
       goalText: "Andel uden tilbud er højest 15 pct.",
-      values: { "2020-12": 25 },
     },
   ],
 };
@@ -826,7 +820,7 @@ export async function seedProjects(db: Db): Promise<void> {
           indicatorId: created.id,
           period,
           value,
-          note: "Aktuel status (seed 000)",
+          note: "Aktuel status december 2020 (statusnotatet)",
           enteredBy: "demo",
         });
       }

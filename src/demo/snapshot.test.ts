@@ -18,7 +18,7 @@ describeEachStore("ensureDemoSnapshot", (getStore) => {
       onProgress: (s) => steps.push(s),
     });
     expect(first?.outcome).toBe("imported");
-    expect(first?.extractionDate).toBe("2026-11-15");
+    expect(first?.extractionDate).toBe("2025-10-10");
     expect(existsSync(path.join(dataDir, "snapshots", first?.snapshotId as string, "manifest.json"))).toBe(
       true,
     );

@@ -13,10 +13,11 @@ describe("Økonomi og Måltal i Chromium mod den rigtige server", () => {
     await e2e.page.getByRole("heading", { name: "Business case: Flere i job" }).waitFor();
     await e2e.page.getByRole("table", { name: "Projekternes forventede og realiserede økonomi" }).waitFor();
     const text = await e2e.page.locator("main").innerText();
-    // seed 004: potential 630.728 kr. a year; 2 × 550.000 invested; net 2 × (630.728,04 − 550.000) = 161.456 kr.
+    // seed 004: potential 630.728 kr. a year; 2 × 550.000 invested; the effects start in April 2024,
+    // so year 1 saves 9 months: 630.728,04 × 9/12 + 630.728,04 − 1.100.000 = 3.774 kr.
     expect(text).toContain("630.728 kr.");
     expect(text).toContain("1.100.000 kr.");
-    expect(text).toContain("161.456 kr.");
+    expect(text).toContain("3.774 kr.");
     expect(text).toMatch(/Realiseret gevinst indtil nu: (Ingen data|-?[\d.]+ kr\.)/);
     // jobafklaring (seed 001): about 1,3 mio. kr.
     expect(text).toContain("1.300.000 kr.");

@@ -163,10 +163,11 @@ describeEachStore("economics API", (getStore) => {
   it("økonomi pr. projekt: business case, potentiale og realiseret gevinst for Flere i job", async () => {
     const { projects } = (await (await app.request("/api/economics/projects")).json()) as Json;
     const fij = projects.find((p: Json) => p.code === "flere-i-job");
-    // potential 630.728; investment 2 × 550.000; expected net 2 × (630.728,03 − 550.000) = 161.456,06
+    // potential 630.728; investment 2 × 550.000; savings from April 2024: 630.728,04 × (9 + 12) ÷ 12 =
+    // 1.103.774,07, expected net 3.774,07
     expect(Math.round(fij.potential)).toBe(630_728);
     expect(fij.investment).toBe(1_100_000);
-    expect(fij.expectedNet).toBeCloseTo(161_456.06, 1);
+    expect(fij.expectedNet).toBeCloseTo(3_774.07, 1);
     expect(fij.realized).toBeNull();
     const ja = projects.find((p: Json) => p.code === "jobafklaring-2019");
     expect(ja.expectedNet).toBeCloseTo(1_300_000, 6);

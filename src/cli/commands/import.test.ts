@@ -94,8 +94,9 @@ describe("effektspor import (command line)", () => {
 
     const second = await cli(["import", extract], env);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/Snapshot 2026-11-15-[0-9a-f]{8} er oprettet/);
-    expect(second.stdout).toContain("Udtræksdato: 2026-11-15");
+    // the generator's default extraction date
+    expect(second.stdout).toMatch(/Snapshot 2025-10-10-[0-9a-f]{8} er oprettet/);
+    expect(second.stdout).toContain("Udtræksdato: 2025-10-10");
     expect(readdirSync(path.join(dataDir, "snapshots")).filter((n) => n.startsWith("."))).toEqual([]);
     const rows = await catalogue(dataDir);
     expect(rows.map((r) => r.id)).toEqual(completeSnapshots(dataDir));
@@ -127,10 +128,10 @@ describe("effektspor import (command line)", () => {
       });
       expect(accepted.outcome).toBe("imported");
       expect(accepted.extractionDate).toBe("2024-06-30"); // the broken folder's manifest date
-      // 2024-06-30 is more than 12 months before 2026-12-01; the newest (2026-11-15) is always kept
+      // 2024-06-30 is more than 12 months before 2026-12-01; so is 2025-10-10, but the newest is always kept
       const pruned = await pruneSnapshots({ db: store.db, dataDir, keepMonths: 12, today: "2026-12-01" });
       expect(pruned.pruned.map((p) => p.id)).toEqual([accepted.snapshotId]);
-      expect(completeSnapshots(dataDir).map((n) => n.slice(0, 10))).toEqual(["2026-11-15"]);
+      expect(completeSnapshots(dataDir).map((n) => n.slice(0, 10))).toEqual(["2025-10-10"]);
       const rows = await listSnapshots(store.db);
       expect(rows.find((r) => r.id === accepted.snapshotId)?.status).toBe("pruned");
     } finally {

@@ -4,11 +4,17 @@
  *
  * Model: every programme (./programs.ts) receives new courses at a rate of stock ÷ mean duration
  * (scaled, with business-cycle and seasonal factors for the cyclical ones); each course gets a
- * log-normal length, a category, an exit reason, follow-up courses (sygedagpenge → jobafklaring →
- * ressourceforløb → fleksjob …), returns within a year, activities covering a share of the course,
- * wage hours, and project markers. Marked participants get a modest built-in effect: the rest of
- * the course is 20 % shorter and 10 percentage points more end in a job, which a later effect
- * evaluation can find.
+ * log-normal length (a two-part one for a-dagpenge), a category, an exit reason, follow-up courses
+ * (sygedagpenge → jobafklaring → ressourceforløb → fleksjob …), returns within a year, activities
+ * covering a share of the course, wage hours, and project markers. Marked participants get the
+ * project's built-in effect (by default the rest of the course is 20 % shorter and 10 pct. more end
+ * in a job; each project rule can set its own), which a later effect evaluation can find.
+ *
+ * Calibration: each entrant draws from a random stream of its own (seed, programme, month,
+ * number) and a month's number of entrants is the expected number with its fraction carried on,
+ * so changing one programme's stock adds or removes entrants at the margin instead of redrawing
+ * the municipality. At scale 1 and seed 1 the demo starts at seed 002's January 2024 counts and
+ * the måltal table's full-time persons (src/demo/story.test.ts checks both).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +23,7 @@ import type { CategoryCode, ExitReasonCode } from "../../domain/codes.ts";
 import { StagedCsv } from "../../warehouse/stage.ts";
 import {
   cycleFactor,
+  DEFAULT_EFFECT,
   PROGRAM_BY_ID,
   PROGRAMS,
   PROJECT_RULES,
@@ -30,7 +37,7 @@ export interface GenerateOptions {
   /** 1 ≈ 47.000 inhabitants (default 1) */
   scale?: number;
   seed?: number;
-  /** default 2026-11-15 */
+  /** default DEFAULT_EXTRACTION_DATE (2025-10-10) */
   extractionDate?: string;
   onProgress?: (p: { persons: number; rows: number }) => void;
 }
@@ -42,7 +49,8 @@ export interface GenerateResult {
   rows: Record<"personer" | "ydelsesforloeb" | "tilbud" | "loentimer" | "markeringer", number>;
 }
 
-export const DEFAULT_EXTRACTION_DATE = "2026-11-15";
+/** inside the 2024–2025 projects' period, so statuses are judged where the committee would judge them */
+export const DEFAULT_EXTRACTION_DATE = "2025-10-10";
 export const HISTORY_START = "2016-01-01";
 /** inhabitants at scale 1 (Hedensted-like) */
 export const INHABITANTS_PER_SCALE = 47_000;
@@ -66,7 +74,9 @@ const WEEK = 7;
 export async function generateMunicipality(options: GenerateOptions): Promise<GenerateResult> {
   const scale = options.scale ?? 1;
   if (!(scale > 0)) throw new RangeError(`Ugyldig skala ${scale}: skal være større end 0`);
-  const rng = new Random(options.seed ?? 1);
+  const seed = options.seed ?? 1;
+  // one random stream per programme and one per entrant (below)
+  let rng = new Random(seed);
   const extraction = options.extractionDate ?? DEFAULT_EXTRACTION_DATE;
   const extractionDay = toDayNumber(extraction);
   const historyStart = toDayNumber(HISTORY_START);
@@ -105,7 +115,12 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
   }
 
   function courseLength(p: Program): number {
-    return Math.max(7, Math.round(rng.logNormal(p.meanWeeks * WEEK, p.sigma)));
+    const mix = p.lengthMix;
+    const days = mix
+      ? rng.logNormal((rng.chance(mix.shortShare) ? mix.shortWeeks : mix.longWeeks) * WEEK, mix.sigma)
+      : rng.logNormal(p.meanWeeks * WEEK, p.sigma);
+    const capped = p.maxWeeks ? Math.min(days, p.maxWeeks * WEEK) : days;
+    return Math.max(7, Math.round(capped));
   }
 
   function drawCourse(p: Program, start: number, birth: number, category?: CategoryCode): Course {
@@ -131,9 +146,10 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
       if (rule.maxAge !== undefined && age > rule.maxAge) continue;
       if (!rng.chance(rule.chance)) continue;
       const mStart = rng.int(from, windowEnd);
-      // the effect: the rest of the course is 20 % shorter, and more exits to job
-      end = mStart + Math.round((end - mStart) * 0.8);
-      if (exit !== "job" && rng.chance(0.1)) exit = "job";
+      // the effect: the rest of the course is shorter, and more exits to job (or education)
+      const effect = rule.effect ?? DEFAULT_EFFECT;
+      end = mStart + Math.round((end - mStart) * (1 - effect.shorten));
+      if (exit !== effect.exit && rng.chance(effect.chance)) exit = effect.exit;
       const mEnd = Math.min(end, mStart + rng.int(rule.weeks[0] * WEEK, rule.weeks[1] * WEEK));
       marker = { project: rule.code, start: mStart, end: mEnd };
       break;
@@ -305,10 +321,15 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
     5;
 
   // entries: month by month from a window long enough to fill the stocks by 2016
-  for (const p of PROGRAMS) {
+  for (const [index, p] of PROGRAMS.entries()) {
+    rng = new Random(mixSeed(seed, index, 0, 0));
     const meanDays = p.meanWeeks * WEEK;
     const ratePerDay = (p.stock * scale) / meanDays;
     const windowStart = historyStart - Math.min(Math.round(4 * meanDays), 20 * 365);
+    // entries per month: the expected number, its fraction carried to the next month (the days of
+    // entry, the course lengths and all that follows stay random). Poisson counts made a stock of
+    // 80 swing by ±9 from month to month, more than a project's effect.
+    let carry = rng.next();
     for (let month = monthOf(iso(windowStart)); month <= monthOf(extraction); month = addMonths(month, 1)) {
       const first = toDayNumber(`${month}-01`);
       const next = toDayNumber(`${addMonths(month, 1)}-01`);
@@ -318,8 +339,18 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
       let factor = 1;
       if (p.cyclical) factor *= cycleFactor(month);
       if (p.benefit === "a-dagpenge") factor *= seasonFactor(Number(month.slice(5, 7)));
-      const n = rng.poisson(ratePerDay * days * factor);
-      for (let i = 0; i < n; i++) await emitPerson(p, first + rng.int(0, days - 1));
+      if (p.inflowFactor) factor *= p.inflowFactor(month);
+      const expected = ratePerDay * days * factor + carry;
+      const n = Math.floor(expected);
+      carry = expected - n;
+      // each entrant draws from a stream of its own (seed, programme, month, number), so a larger
+      // or smaller programme adds or drops entrants at the margin and leaves everyone else alone:
+      // calibrating one stock does not redraw the municipality
+      const monthKey = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+      for (let i = 0; i < n; i++) {
+        rng = new Random(mixSeed(seed, index + 1, monthKey, i + 1));
+        await emitPerson(p, first + rng.int(0, days - 1));
+      }
     }
   }
 
@@ -340,6 +371,20 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
       markeringer: files.markeringer.rows - 1,
     },
   };
+}
+
+/** A 32-bit seed from four integers (murmur3's finalizer over a running mix). */
+function mixSeed(a: number, b: number, c: number, d: number): number {
+  let h = 0x811c9dc5;
+  for (const v of [a, b, c, d]) {
+    h = Math.imul(h ^ (v >>> 0), 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+  }
+  return h >>> 0;
 }
 
 /**

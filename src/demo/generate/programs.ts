@@ -5,6 +5,11 @@
  * (103 aktivitetsparate and 80 jobparate kontanthjælpsmodtagere over 30, 74 in ressourceforløb,
  * 644 on a-dagpenge in January 2024). Rates of activities and wage hours are set near the seed's
  * baselines (e.g. 26 pct. of aktivitetsparate over 30 in virksomhedspraktik, 17 pct. with wage hours).
+ * `stock` is the direct inflow's share of a programme's stock; follow-ups from other programmes add
+ * to it (jobafklaring and kontanthjælp feed ressourceforløb, for instance), so the stocks below are
+ * calibrated on the generated data, not copied from the seed. Seed 002's 644 persons on a-dagpenge
+ * and its måltal of 393 full-time persons cannot both hold: in the extract a day on a-dagpenge is a
+ * whole day, so the demo follows the 644.
  */
 import type { ActivityKind, BenefitCode, CategoryCode, ExitReasonCode } from "../../domain/codes.ts";
 
@@ -25,6 +30,17 @@ export interface Program {
   meanWeeks: number;
   /** spread of the log-normal course length */
   sigma: number;
+  /**
+   * A two-part course length instead of one log-normal: a share of short courses (a few weeks) and
+   * long ones, so that the stock holds many long courses while the ended ones stay short on average
+   * (a-dagpenge: two thirds of the stock past the a-kasse's first 3 months, ended courses 18,8
+   * weeks). `meanWeeks` must be the mixture's mean (share × short + (1 − share) × long).
+   */
+  lengthMix?: { shortShare: number; shortWeeks: number; longWeeks: number; sigma: number };
+  /** no course is longer (weeks): the a-dagpenge period is 2 years */
+  maxWeeks?: number;
+  /** inflow factor by month beyond the business cycle (e.g. fewer referrals during covid-19) */
+  inflowFactor?: (month: string) => number;
   age: [number, number];
   categories?: Partial<Record<CategoryCode, number>>;
   /** chance that the category changes once inside the course (to `categoryChangeTo`) */
@@ -45,9 +61,13 @@ export const PROGRAMS: Program[] = [
   {
     id: "adp",
     benefit: "a-dagpenge",
-    stock: 376,
-    meanWeeks: 17.8,
+    stock: 391,
+    // 0,65 × 2 + 0,35 × 50 = 18,8 weeks (seed 002: 18,8 weeks in 3rd quarter 2023); the long
+    // courses' first 13 weeks make the a-kasse's third of the stock (209 of 644)
+    meanWeeks: 18.8,
     sigma: 0.85,
+    lengthMix: { shortShare: 0.65, shortWeeks: 2, longWeeks: 50, sigma: 0.5 },
+    maxWeeks: 104,
     age: [20, 66],
     exits: { job: 66, uddannelse: 5, sygedagpenge: 6, kontanthjaelp: 2, barsel: 4, flyttet: 4, ukendt: 13 },
     activities: [
@@ -67,7 +87,7 @@ export const PROGRAMS: Program[] = [
   {
     id: "kh-job",
     benefit: "kontanthjaelp",
-    stock: 57,
+    stock: 55,
     meanWeeks: 22,
     sigma: 0.8,
     age: [30, 64],
@@ -96,15 +116,15 @@ export const PROGRAMS: Program[] = [
   {
     id: "kh-akt",
     benefit: "kontanthjaelp",
-    stock: 100,
+    stock: 96,
     meanWeeks: 150,
     sigma: 0.7,
     age: [30, 64],
     categories: { aktivitetsparat: 1 },
     exits: {
-      job: 20,
-      uddannelse: 5,
-      fleksjob: 22,
+      job: 16,
+      uddannelse: 4,
+      fleksjob: 20,
       ressourceforloeb: 15,
       foertidspension: 12,
       sygedagpenge: 6,
@@ -128,7 +148,7 @@ export const PROGRAMS: Program[] = [
   {
     id: "kh-ung",
     benefit: "kontanthjaelp",
-    stock: 14,
+    stock: 10,
     meanWeeks: 30,
     sigma: 0.8,
     age: [25, 29],
@@ -155,7 +175,8 @@ export const PROGRAMS: Program[] = [
       sygedagpenge: 5,
       kontanthjaelp: 5,
       ressourceforloeb: 2,
-      ukendt: 15,
+      fleksjob: 2,
+      ukendt: 13,
     },
     activities: [
       { kind: "vejledning-opkvalificering", coverage: 0.22, weeks: 10 },
@@ -165,7 +186,10 @@ export const PROGRAMS: Program[] = [
     ],
     wage: { chance: 0.15, meanHours: 28 },
     cyclical: true,
-    followUps: { ressourceforloeb: { program: "rf", chance: 0.8 } },
+    followUps: {
+      ressourceforloeb: { program: "rf", chance: 0.8 },
+      fleksjob: { program: "fleks", chance: 0.9 },
+    },
   },
   {
     id: "selv",
@@ -185,7 +209,7 @@ export const PROGRAMS: Program[] = [
   {
     id: "syg",
     benefit: "sygedagpenge",
-    stock: 420,
+    stock: 450,
     meanWeeks: 13,
     sigma: 1.0,
     age: [18, 67],
@@ -211,19 +235,25 @@ export const PROGRAMS: Program[] = [
   {
     id: "ja",
     benefit: "jobafklaring",
-    stock: 30,
+    stock: 120,
     meanWeeks: 60,
     sigma: 0.7,
     age: [25, 64],
+    // seed 000's starting point (2kv18-1kv19): 40,6 pct. to job and education, 14,3 pct. to
+    // fleksjob, 10,5 pct. to a-dagpenge
     exits: {
-      job: 18,
-      ressourceforloeb: 10,
-      fleksjob: 18,
-      raskmelding: 24,
-      foertidspension: 10,
-      "a-dagpenge": 5,
-      ukendt: 15,
+      job: 35,
+      uddannelse: 5.6,
+      fleksjob: 14.3,
+      "a-dagpenge": 10.5,
+      raskmelding: 12,
+      ressourceforloeb: 9,
+      foertidspension: 6,
+      ukendt: 7.6,
     },
+    // covid-19: sygedagpenge were extended, so fewer were referred to jobafklaring (seed 000: the
+    // number fell 41 pct. from April 2019 to December 2020)
+    inflowFactor: (month) => (month >= "2020-03" && month <= "2021-06" ? 0.35 : 1),
     activities: [
       { kind: "virksomhedspraktik", coverage: 0.15, weeks: 10 },
       { kind: "mentor", coverage: 0.2, weeks: 16 },
@@ -238,7 +268,7 @@ export const PROGRAMS: Program[] = [
   {
     id: "rf",
     benefit: "ressourceforloeb",
-    stock: 18,
+    stock: 10,
     meanWeeks: 150,
     sigma: 0.6,
     age: [25, 64],
@@ -252,7 +282,7 @@ export const PROGRAMS: Program[] = [
       ukendt: 20,
     },
     activities: [
-      { kind: "virksomhedspraktik", coverage: 0.27, weeks: 12 },
+      { kind: "virksomhedspraktik", coverage: 0.27, weeks: 36 },
       { kind: "mentor", coverage: 0.4, weeks: 26 },
       { kind: "vejledning-opkvalificering", coverage: 0.1, weeks: 10 },
     ],
@@ -278,7 +308,7 @@ export const PROGRAMS: Program[] = [
   {
     id: "fleks",
     benefit: "fleksjob",
-    stock: 680,
+    stock: 600,
     meanWeeks: 420,
     sigma: 0.6,
     age: [30, 66],
@@ -332,7 +362,15 @@ export interface ProjectRule {
   firstWeeks?: number;
   /** marker length, weeks */
   weeks: [number, number];
+  /**
+   * The built-in effect on a marked course: the rest of the course after the marker's start is
+   * `shorten` shorter, and with `chance` its exit becomes `exit` (default 20 % shorter, 10 pct.
+   * more to job).
+   */
+  effect?: { shorten: number; exit: ExitReasonCode; chance: number };
 }
+
+export const DEFAULT_EFFECT: NonNullable<ProjectRule["effect"]> = { shorten: 0.2, exit: "job", chance: 0.1 };
 
 /** The five seed-002 projects and the seed-000 jobafklaring project. */
 export const PROJECT_RULES: ProjectRule[] = [
@@ -353,33 +391,53 @@ export const PROJECT_RULES: ProjectRule[] = [
     chance: 0.45,
     minAge: 30,
     weeks: [26, 78],
+    // company-oriented courses: sooner out, and more to a job instead of the next benefit
+    effect: { shorten: 0.4, exit: "job", chance: 0.3 },
   },
   {
     code: "kompetenceporten",
     programs: ["adp", "kh-job", "syg"],
     from: "2024-01-01",
     to: "2025-12-31",
-    chance: 0.003,
+    chance: 0.0026,
     weeks: [8, 20],
+    // upskilling: a third go on to education
+    effect: { shorten: 0.2, exit: "uddannelse", chance: 0.35 },
   },
   {
     code: "haandholdt-jobparate-kh",
     programs: ["kh-job"],
     from: "2024-01-10",
     to: "2025-12-31",
-    chance: 0.35,
+    chance: 0.6,
     minAge: 30,
     weeks: [8, 26],
+    // the hands-on job search: much shorter courses, more to a job
+    effect: { shorten: 0.4, exit: "job", chance: 0.2 },
   },
   {
     code: "socialt-frikort",
     programs: ["udd"],
     from: "2024-01-01",
     to: "2025-12-31",
-    chance: 0.12,
+    chance: 0.35,
     maxAge: 29,
     category: "aktivitetsparat",
+    weeks: [26, 78],
+    // young people stay on uddannelseshjælp with paid hours instead of an early fleksjob
+    effect: { shorten: 0, exit: "job", chance: 0.15 },
+  },
+  {
+    // Flere i job also reaches young aktivitetsparate on uddannelseshjælp (seed 004: 2 fewer
+    // full-time persons there); after Socialt Frikort, which marks the same group first
+    code: "flere-i-job",
+    programs: ["udd"],
+    from: "2024-01-10",
+    to: "2025-12-31",
+    chance: 0.25,
+    category: "aktivitetsparat",
     weeks: [26, 52],
+    effect: { shorten: 0.4, exit: "job", chance: 0.3 },
   },
   {
     code: "jobafklaring-2019",

@@ -121,3 +121,76 @@ describe("business case", () => {
     expect(parsed.error?.issues[0]?.path).toEqual(["investment", 0, "year"]);
   });
 });
+
+describe("payback counted from when the effects start", () => {
+  // Flere i job (seed 004): one staff member at 550.000 kr. a year for two years against 2 fewer
+  // full-time persons on each of kontanthjælp (net 118.804), uddannelseshjælp (65.091) and
+  // ressourceforløb (131.469): 630.728 kr. a year at the full effect
+  const prices: PriceLookup = (benefit) =>
+    ({
+      kontanthjaelp: { benefit, grossPerFteYear: 154_031, refusionPct: 22.87 },
+      uddannelseshjaelp: { benefit, grossPerFteYear: 86_511, refusionPct: 24.76 },
+      ressourceforloeb: { benefit, grossPerFteYear: 164_645, refusionPct: 20.15 },
+    })[benefit];
+  const model = (effectStartMonth?: string) =>
+    businessCaseModelSchema.parse({
+      startMonth: "2024-01",
+      years: 2,
+      ...(effectStartMonth ? { effectStartMonth } : {}),
+      investment: [
+        { year: 1, staff: 1, staffCostPerYear: 550_000 },
+        { year: 2, staff: 1, staffCostPerYear: 550_000 },
+      ],
+      effects: ["kontanthjaelp", "uddannelseshjaelp", "ressourceforloeb"].map((benefit) => ({
+        kind: "fte",
+        benefit,
+        ftePerYear: [2, 2],
+      })),
+    });
+
+  it("is not month 1 when the effects start in month 4", () => {
+    const r = computeBusinessCase(model("2024-04"), prices);
+    // net prices unrounded: 154.031 × 0,7713 + 86.511 × 0,7524 + 164.645 × 0,7985 = 630.727,8
+    const yearly = 2 * (154_031 * 0.7713 + 86_511 * 0.7524 + 164_645 * 0.7985);
+    // nothing saved in jan–mar 2024; then 630.727,8 ÷ 12 = 52.560,65 a month
+    expect(r.monthly.slice(0, 3).map((m) => m.savings)).toEqual([0, 0, 0]);
+    expect(r.monthly[3]!.savings).toBeCloseTo(yearly / 12, 6);
+    // year 1 saves 9 months: 9 × 52.560,65 = 473.045,9; year 2 the whole 630.727,8
+    expect(r.years[0]!.savings).toBeCloseTo((yearly * 9) / 12, 6);
+    expect(r.years[1]!.savings).toBeCloseTo(yearly, 6);
+    expect(r.years[0]!.fte).toBeCloseTo(6 * 0.75, 9);
+    // cumulative net after month m (m ≥ 4) = 52.560,65 × (m − 3) − 45.833,33 × m:
+    // month 23: 1.051.213 − 1.054.167 = −2.954; month 24: 1.103.774 − 1.100.000 = +3.774
+    expect(r.monthly[22]!.cumulativeNet).toBeCloseTo((yearly / 12) * 20 - (550_000 / 12) * 23, 6);
+    expect(r.monthly[22]!.cumulativeNet).toBeLessThan(0);
+    expect(r.payback).toEqual({ index: 24, month: "2025-12" });
+  });
+
+  it("with effects from month 1 the old even spread is kept", () => {
+    const r = computeBusinessCase(model(), prices);
+    // month 1: 52.560,65 − 45.833,33 = 6.727,3 ≥ 0, so paid back in month 1
+    expect(r.payback).toEqual({ index: 1, month: "2024-01" });
+    expect(r.years[0]!.savings).toBeCloseTo(2 * (154_031 * 0.7713 + 86_511 * 0.7524 + 164_645 * 0.7985), 6);
+  });
+
+  it("is never before any effect has saved anything", () => {
+    // no investment at all: the cumulative net is 0 (≥ 0) before the effects start in month 7
+    const m = businessCaseModelSchema.parse({
+      startMonth: "2024-01",
+      years: 1,
+      effectStartMonth: "2024-07",
+      effects: [{ kind: "fte", benefit: "kontanthjaelp", ftePerYear: [1] }],
+    });
+    expect(computeBusinessCase(m, prices).payback).toEqual({ index: 7, month: "2024-07" });
+  });
+
+  it("rejects an effect start outside the project's period", () => {
+    const r = businessCaseModelSchema.safeParse({
+      startMonth: "2024-01",
+      years: 1,
+      effectStartMonth: "2025-01",
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(["effectStartMonth"]);
+  });
+});

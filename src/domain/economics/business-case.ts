@@ -5,8 +5,11 @@
  * full-time person), the net result per year and cumulative, the payback month, the return on
  * investment, and the sensitivity of all of it to the effect size (50/75/100/125 %).
  *
- * Within a year, investment and savings are spread evenly over its twelve months; the payback
- * month is the first month whose cumulative net result is ≥ 0.
+ * Within a year, investment is spread evenly over its twelve months. Savings start when the effects
+ * start (`effectStartMonth`, default the first project month): an effect of N full-time persons in a
+ * year saves N × net price ÷ 12 in each of that year's months from the effect start on, nothing
+ * before. The payback month is the first month, from the effects' start, whose cumulative net
+ * result is ≥ 0 (so a project is never "paid back" before any effect has saved anything).
  */
 import { z } from "zod";
 import { addMonths, isMonth, type Month } from "../calendar.ts";
@@ -48,6 +51,8 @@ export const businessCaseModelSchema = z
   .object({
     /** first month of project year 1 */
     startMonth: month,
+    /** first month with savings (the effects start); default startMonth */
+    effectStartMonth: month.optional(),
     years: z.number().int().min(1).max(20),
     /** catalogue budget year to price with (default: the start month's year) */
     priceYear: z.number().int().min(2000).max(2100).optional(),
@@ -67,6 +72,16 @@ export const businessCaseModelSchema = z
     notes: z.array(z.string().max(2000)).default([]),
   })
   .superRefine((m, ctx) => {
+    if (
+      m.effectStartMonth !== undefined &&
+      (m.effectStartMonth < m.startMonth || m.effectStartMonth > addMonths(m.startMonth, m.years * 12 - 1))
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["effectStartMonth"],
+        message: `effekterne skal starte inden for projektets periode (${m.startMonth} – ${addMonths(m.startMonth, m.years * 12 - 1)})`,
+      });
+    }
     m.investment.forEach((inv, i) => {
       if (inv.year > m.years) {
         ctx.addIssue({
@@ -111,7 +126,10 @@ export interface EffectResult {
   benefit: string;
   label: string;
   netPerFteYear: number;
-  /** full-time persons saved per project year (weeks effects converted: weeks × participants ÷ 52) */
+  /**
+   * full-time persons saved per project year (weeks effects converted: weeks × participants ÷ 52),
+   * counted from the effects' start: a year the effects start in month 4 counts 9/12 of its rate
+   */
   ftePerYear: number[];
   savingsPerYear: number[];
 }
@@ -165,27 +183,40 @@ export interface BusinessCaseResult {
 
 const EPS = 1e-6;
 
+/** whole months from a to b (b ≥ a) */
+function monthsBetween(a: Month, b: Month): number {
+  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+}
+
 function yearArray(years: number, values: readonly number[]): number[] {
   return Array.from({ length: years }, (_, i) => values[i] ?? 0);
 }
 
+/** Months of project year y (0-based) from the effects' start (0-based month index) on. */
+function activeMonths(y: number, effectStart: number): number {
+  return Math.max(0, Math.min(12, (y + 1) * 12 - effectStart));
+}
+
+/** savingsPerYear: what each year saves from the effects' start on, spread over those months */
 function monthlySeries(
   startMonth: Month,
   investmentPerYear: number[],
   savingsPerYear: number[],
+  effectStart: number,
 ): MonthResult[] {
   const out: MonthResult[] = [];
   let ci = 0;
   let cs = 0;
   investmentPerYear.forEach((inv, y) => {
-    const sav = savingsPerYear[y] ?? 0;
+    const active = activeMonths(y, effectStart);
     for (let m = 0; m < 12; m++) {
+      const sav = active > 0 && y * 12 + m >= effectStart ? (savingsPerYear[y] ?? 0) / active : 0;
       ci += inv / 12;
-      cs += sav / 12;
+      cs += sav;
       out.push({
         month: addMonths(startMonth, y * 12 + m),
         investment: inv / 12,
-        savings: sav / 12,
+        savings: sav,
         cumulativeInvestment: ci,
         cumulativeSavings: cs,
         cumulativeNet: cs - ci,
@@ -195,8 +226,10 @@ function monthlySeries(
   return out;
 }
 
-function paybackOf(monthly: MonthResult[]): Payback | null {
-  const i = monthly.findIndex((m) => m.cumulativeNet >= -EPS);
+function paybackOf(monthly: MonthResult[], effectStart: number): Payback | null {
+  const i = monthly.findIndex(
+    (m, index) => index >= effectStart && m.cumulativeSavings > EPS && m.cumulativeNet >= -EPS,
+  );
   const hit = monthly[i];
   return hit ? { index: i + 1, month: hit.month } : null;
 }
@@ -208,16 +241,20 @@ export function computeBusinessCase(model: BusinessCaseModel, lookup: PriceLooku
     overrides.get(benefit) ?? lookup(benefit, priceYear);
   const missing = [...new Set(model.effects.map((e) => e.benefit).filter((b) => !priceOf(b)))];
   if (missing.length > 0) throw new MissingPriceError(missing, priceYear);
+  // 0-based month index of the effects' start
+  const effectStart = model.effectStartMonth ? monthsBetween(model.startMonth, model.effectStartMonth) : 0;
+  const activeShare = (y: number) => activeMonths(y, effectStart) / 12;
 
   const effects: EffectResult[] = model.effects.map((e) => {
     const price = priceOf(e.benefit) as Price;
     const net = netPerFteYear(price);
-    const ftePerYear =
+    const ratePerYear =
       e.kind === "fte"
         ? yearArray(model.years, e.ftePerYear)
         : yearArray(model.years, e.participantsPerYear).map(
             (n) => (n * e.weeksSavedPerParticipant) / WEEKS_PER_YEAR,
           );
+    const ftePerYear = ratePerYear.map((f, y) => f * activeShare(y));
     return {
       kind: e.kind,
       benefit: e.benefit,
@@ -258,7 +295,7 @@ export function computeBusinessCase(model: BusinessCaseModel, lookup: PriceLooku
   });
   const totalInvestment = investment.reduce((s, v) => s + v, 0);
   const roi = (net: number) => (totalInvestment > 0 ? (net / totalInvestment) * 100 : null);
-  const monthly = monthlySeries(model.startMonth, investment, savings);
+  const monthly = monthlySeries(model.startMonth, investment, savings, effectStart);
   const totalSavings = savings.reduce((s, v) => s + v, 0);
 
   const sensitivity = SENSITIVITY_FACTORS.map((factorPct) => {
@@ -269,7 +306,7 @@ export function computeBusinessCase(model: BusinessCaseModel, lookup: PriceLooku
       savings: total,
       net: total - totalInvestment,
       roiPct: roi(total - totalInvestment),
-      payback: paybackOf(monthlySeries(model.startMonth, investment, sav)),
+      payback: paybackOf(monthlySeries(model.startMonth, investment, sav, effectStart), effectStart),
     };
   });
 
@@ -283,7 +320,7 @@ export function computeBusinessCase(model: BusinessCaseModel, lookup: PriceLooku
       net: totalSavings - totalInvestment,
       fte: years.reduce((s, y) => s + y.fte, 0),
     },
-    payback: paybackOf(monthly),
+    payback: paybackOf(monthly, effectStart),
     roiPct: roi(totalSavings - totalInvestment),
     sensitivity,
   };

@@ -124,10 +124,14 @@ describeEachStore("economics repository and demo", (getStore) => {
     expect(Math.round(bc.potentialTotal)).toBe(
       golden.potentialeberegning_flere_i_job.expect.total_reduced_amount,
     );
-    // per year: savings 630.728,03 − 550.000 = 80.728,03; two years: 161.456,06; ROI 161.456,06 ÷ 1.100.000 = 14,68 %
-    expect(bc.result!.years[0]!.net).toBeCloseTo(80_728.03, 1);
-    expect(bc.result!.totals.net).toBeCloseTo(161_456.06, 1);
-    expect(bc.result!.roiPct).toBeCloseTo(14.678, 2);
+    // savings from April 2024 (the effects' start): year 1 saves 9 months, 630.728,04 × 9/12 = 473.046,03,
+    // net 473.046,03 − 550.000 = −76.953,97; year 2 630.728,04 − 550.000 = 80.728,04; two years 3.774,07;
+    // ROI 3.774,07 ÷ 1.100.000 = 0,343 %; paid back in the last month, december 2025
+    expect(bc.result!.years[0]!.net).toBeCloseTo(-76_953.97, 1);
+    expect(bc.result!.years[1]!.net).toBeCloseTo(80_728.04, 1);
+    expect(bc.result!.totals.net).toBeCloseTo(3_774.07, 1);
+    expect(bc.result!.roiPct).toBeCloseTo(0.343, 2);
+    expect(bc.result!.payback).toEqual({ index: 24, month: "2025-12" });
     expect(fij.realized.hasData).toBe(false);
     expect(fij.gainChart).toHaveLength(24);
     expect(fij.gainChart.every((m) => m.realizedCumulative === null)).toBe(true);
@@ -174,8 +178,12 @@ describeEachStore("economics repository and demo", (getStore) => {
     expect(e.realized.hasData).toBe(true);
     const feb = e.gainChart.find((m) => m.month === "2024-02")!;
     expect(feb.realizedCumulative).toBeCloseTo((2 * net) / 12, 6);
-    // expected cumulative savings after 2 of 24 months: 2 × 630.728,03 ÷ 12
-    expect(feb.expectedCumulativeSavings).toBeCloseTo((2 * 630_728.0306) / 12, 1);
+    // expected savings start in April 2024 (the effects' start): none by February, 630.728,04 ÷ 12 in April
+    expect(feb.expectedCumulativeSavings).toBe(0);
+    expect(e.gainChart.find((m) => m.month === "2024-04")!.expectedCumulativeSavings).toBeCloseTo(
+      630_728.0384 / 12,
+      1,
+    );
     expect(e.gainChart.find((m) => m.month === "2024-04")!.realizedCumulative).toBeNull();
 
     // the same indicator feeds the måltal follow-up of the kontanthjælp line's group only when every benefit is measured
