@@ -36,7 +36,7 @@ import { clampRange, type IndicatorValue, openSnapshot, runIndicators } from "..
 import { resolveSnapshot } from "../src/engine/snapshots.ts";
 import { tempDir } from "../src/engine/test-support.ts";
 import { openStore } from "../src/store/db.ts";
-import { importSnapshot } from "../src/warehouse/import.ts";
+import { importSnapshot } from "../src/warehouse/import/index.ts";
 import { goldenPath } from "../test/fixtures.ts";
 
 const { values, positionals } = parseArgs({

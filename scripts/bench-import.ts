@@ -17,7 +17,7 @@ const here = fileURLToPath(import.meta.url);
 
 async function child(folder: string, dataDir: string): Promise<void> {
   const { openStore } = await import("../src/store/db.ts");
-  const { importSnapshot } = await import("../src/warehouse/import.ts");
+  const { importSnapshot } = await import("../src/warehouse/import/index.ts");
   const store = await openStore();
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {

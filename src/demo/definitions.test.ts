@@ -8,7 +8,7 @@ import { schema } from "../store/db.ts";
 import { listComputedIndicators, listComputedValues } from "../store/repositories/computed.ts";
 import { listOutcomeGroupSets } from "../store/repositories/outcome-groups.ts";
 import { describeEachStore } from "../store/testing.ts";
-import { importSnapshot } from "../warehouse/import.ts";
+import { importSnapshot } from "../warehouse/import/index.ts";
 import { attachDemoDefinitions, DEMO_DEFINITIONS, DEMO_KEEP_MANUAL, DEMO_MANUAL } from "./definitions.ts";
 import { generateMunicipality } from "./generate.ts";
 import { DEMO_PROJECTS, seedProjects } from "./projects.ts";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Db } from "../store/db.ts";
 import { countSnapshots } from "../store/repositories/snapshots.ts";
-import { type ImportProgress, type ImportResult, importSnapshot } from "../warehouse/import.ts";
+import { type ImportProgress, type ImportResult, importSnapshot } from "../warehouse/import/index.ts";
 import { generateMunicipality } from "./generate.ts";
 
 export interface EnsureDemoOptions {

@@ -2,14 +2,14 @@
  * Golden test: the engine example of test/golden (data, definitions, expected output
  * for 2024-01 … 2025-12) must be reproduced to a relative tolerance of 1e-9 — once on a
  * snapshot made by the engine's small CSV test loader, and once end to end through the real
- * import (src/warehouse/import.ts: validation, HMAC person keys, Parquet).
+ * import (src/warehouse/import/: validation, HMAC person keys, Parquet).
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { goldenPath } from "../../test/fixtures.ts";
 import { createTestStore, type TestStore } from "../store/testing.ts";
-import { importSnapshot } from "../warehouse/import.ts";
+import { importSnapshot } from "../warehouse/import/index.ts";
 import { parseDefinitions } from "./definition.ts";
 import { computeIndicators, type IndicatorValue } from "./execute.ts";
 import { resolveSnapshot } from "./snapshots.ts";

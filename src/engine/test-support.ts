@@ -2,7 +2,7 @@
  * Test support for the engine: write snapshot folders (Parquet + manifest.json) from JS rows,
  * and a TEST LOADER for the golden CSV folder.
  *
- * The test loader is not the import (src/warehouse/import.ts): it does no validation, no
+ * The test loader is not the import (src/warehouse/import/): it does no validation, no
  * mapping and no HMAC. Person keys are md5 of the normalized CPR so no raw CPR reaches the temp
  * folder; birth date and sex are derived from the CPR when personer.csv leaves them empty.
  */

@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from "vitest";
 import { goldenPath } from "../../test/fixtures.ts";
 import { listSnapshots, reportForSnapshot } from "../store/repositories/snapshots.ts";
 import { describeEachStore } from "../store/testing.ts";
-import { type ImportOptions, importSnapshot } from "./import.ts";
+import { type ImportOptions, importSnapshot } from "./import/index.ts";
 import { loadProfile } from "./profile.ts";
 import { readParquet, tempDir, validFiles, writeFolder } from "./test-support.ts";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeEachStore } from "../store/testing.ts";
-import { importSnapshot } from "./import.ts";
+import { importSnapshot } from "./import/index.ts";
 import { refusionPrices } from "./refusion-prices.ts";
 import { tempDir, validFiles, writeFolder } from "./test-support.ts";
 

@@ -17,7 +17,7 @@ import {
   type ImportProgress,
   type ImportResult,
   importSnapshot,
-} from "../../warehouse/import.ts";
+} from "../../warehouse/import/index.ts";
 import { type MappingProfile, ProfileError, parseProfile } from "../../warehouse/profile.ts";
 import { ApiError, notFound } from "../errors.ts";
 import type { ApiRouter } from "../router.ts";

@@ -12,7 +12,7 @@ import { generateMunicipality } from "../../demo/generate.ts";
 import { openStore } from "../../store/db.ts";
 import { listSnapshots } from "../../store/repositories/snapshots.ts";
 import { pruneSnapshots } from "../../warehouse/catalogue.ts";
-import { importSnapshot } from "../../warehouse/import.ts";
+import { importSnapshot } from "../../warehouse/import/index.ts";
 import { tempDir, validFiles, writeFolder } from "../../warehouse/test-support.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");

@@ -15,7 +15,7 @@ import {
   type ImportProgress,
   type ImportResult,
   importSnapshot,
-} from "../../warehouse/import.ts";
+} from "../../warehouse/import/index.ts";
 import { loadProfile, ProfileError } from "../../warehouse/profile.ts";
 
 const TABLE_LABELS: Record<string, string> = {

@@ -1,0 +1,190 @@
+/**
+ * Phase 3 of the import: load the staged rows into an in-memory DuckDB (spilling into the
+ * temporary folder) and run the checks that need more than one row: duplicate persons in personer,
+ * duplicate rows in the other files, and persons in the other files who are neither in personer
+ * nor have a CPR number giving a birth date. Each rejected row is recorded in `post_rejects`, so
+ * publishing can leave it out, and moved from valid to rejected in its file's counts.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { RejectsReport } from "./rejects-report.ts";
+import { stagedFile } from "./stage-rows.ts";
+import { columnsOf, type FileSummary, sqlString, TABLE_ORDER } from "./types.ts";
+
+export async function scalar<T>(c: DuckDBConnection, query: string): Promise<T> {
+  const reader = await c.runAndReadAll(query);
+  return reader.getRowObjectsJson()[0] as T;
+}
+
+export async function rowsOf<T>(c: DuckDBConnection, query: string): Promise<T[]> {
+  const reader = await c.runAndReadAll(query);
+  return reader.getRowObjectsJson() as T[];
+}
+
+/**
+ * The staged rows as DuckDB tables `s_<table>` (with `_file`, `_line`), `s_derived` and `s_needs`,
+ * and an empty `post_rejects (_file, _line)`.
+ */
+export class StagingDb {
+  private constructor(
+    private instance: DuckDBInstance | null,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(tmpDir: string): Promise<StagingDb> {
+    mkdirSync(path.join(tmpDir, "duckdb-tmp"));
+    const instance = await DuckDBInstance.create(":memory:", {
+      memory_limit: "768MB",
+      temp_directory: path.join(tmpDir, "duckdb-tmp"),
+      preserve_insertion_order: "false",
+    });
+    const staging = new StagingDb(instance, await instance.connect());
+    try {
+      await staging.load(tmpDir);
+    } catch (err) {
+      staging.close();
+      throw err;
+    }
+    return staging;
+  }
+
+  private async load(tmpDir: string): Promise<void> {
+    const c = this.connection;
+    const readCsv = (file: string, cols: [string, string][]) =>
+      `read_csv(${sqlString(file)}, header = false, delim = ',', quote = '"', escape = '"', nullstr = '', auto_detect = false, columns = {${cols
+        .map(([n, t]) => `${sqlString(n)}: ${sqlString(t)}`)
+        .join(", ")}})`;
+    for (const t of TABLE_ORDER) {
+      const cols: [string, string][] = [...columnsOf(t), ["_file", "VARCHAR"], ["_line", "INTEGER"]];
+      await c.run(`CREATE TABLE s_${t} AS SELECT * FROM ${readCsv(stagedFile(tmpDir, t), cols)}`);
+    }
+    await c.run(
+      `CREATE TABLE s_derived AS SELECT * FROM ${readCsv(stagedFile(tmpDir, "derived"), [
+        ["person_key", "VARCHAR"],
+        ["birth_date", "DATE"],
+        ["sex", "VARCHAR"],
+      ])}`,
+    );
+    await c.run(
+      `CREATE TABLE s_needs AS SELECT * FROM ${readCsv(stagedFile(tmpDir, "needs"), [
+        ["person_key", "VARCHAR"],
+        ["masked", "VARCHAR"],
+        ["_file", "VARCHAR"],
+        ["_line", "INTEGER"],
+        ["heading", "VARCHAR"],
+      ])}`,
+    );
+    await c.run("CREATE TABLE post_rejects (_file VARCHAR, _line INTEGER)");
+  }
+
+  /** Closes the database (idempotent); its spill files can then be removed. */
+  close(): void {
+    const instance = this.instance;
+    if (!instance) return;
+    this.instance = null;
+    try {
+      this.connection.closeSync();
+      instance.closeSync();
+    } catch {
+      /* already closed */
+    }
+  }
+}
+
+export interface CrossCheckInput {
+  /** the label of the personer source, named in the unknown-person reason */
+  personerLabel: string;
+  /** the per-file counts from staging; rows rejected here move from valid to rejected */
+  files: FileSummary[];
+  rejects: RejectsReport;
+}
+
+/** Runs the cross-row checks on the staged tables (see the file comment). */
+export async function crossCheck(c: DuckDBConnection, input: CrossCheckInput): Promise<void> {
+  const { personerLabel, files, rejects } = input;
+  // duplicate persons in personer
+  const dupPersons = await rowsOf<{ _file: string; _line: number; first_line: number }>(
+    c,
+    `SELECT _file, _line, first_line FROM (
+       SELECT _file, _line, min(_line) OVER (PARTITION BY person_key) AS first_line,
+              row_number() OVER (PARTITION BY person_key ORDER BY _line) AS rn FROM s_persons)
+     WHERE rn > 1 ORDER BY _line`,
+  );
+  for (const d of dupPersons) {
+    rejects.add({
+      file: d._file,
+      line: d._line,
+      column: "cpr",
+      value: "",
+      reason: `personen står allerede i linje ${d.first_line} (dublet)`,
+    });
+  }
+  await c.run(
+    `INSERT INTO post_rejects SELECT _file, _line FROM (
+       SELECT _file, _line, row_number() OVER (PARTITION BY person_key ORDER BY _line) AS rn FROM s_persons) WHERE rn > 1`,
+  );
+  // duplicate rows in the other tables: every data column equal
+  for (const t of TABLE_ORDER.slice(1)) {
+    const cols = columnsOf(t)
+      .map(([n]) => n)
+      .join(", ");
+    // a cheap hash aggregate first; the window (a sort) only when there are duplicates
+    const any = await scalar<{ n: number }>(
+      c,
+      `SELECT count(*)::INTEGER AS n FROM (SELECT ${cols} FROM s_${t} GROUP BY ${cols} HAVING count(*) > 1)`,
+    );
+    if (Number(any.n) === 0) continue;
+    const dups = await rowsOf<{ _file: string; _line: number; first_file: string; first_line: number }>(
+      c,
+      `SELECT _file, _line, first_file, first_line FROM (
+         SELECT _file, _line,
+                first_value(_file) OVER w AS first_file, first_value(_line) OVER w AS first_line,
+                row_number() OVER w AS rn
+         FROM s_${t} WINDOW w AS (PARTITION BY ${cols} ORDER BY _file, _line))
+       WHERE rn > 1 ORDER BY _file, _line`,
+    );
+    for (const d of dups) {
+      const where =
+        d.first_file === d._file ? `linje ${d.first_line}` : `${d.first_file} linje ${d.first_line}`;
+      rejects.add({
+        file: d._file,
+        line: d._line,
+        column: "",
+        value: "",
+        reason: `rækken er en dublet af ${where}`,
+      });
+      await c.run(`INSERT INTO post_rejects VALUES (${sqlString(d._file)}, ${d._line})`);
+    }
+  }
+  // persons in other files that are neither in personer nor have a CPR giving a birth date
+  const unknown = await rowsOf<{ masked: string; _file: string; _line: number; heading: string }>(
+    c,
+    `SELECT masked, _file, _line, heading FROM s_needs
+     WHERE person_key NOT IN (SELECT person_key FROM s_persons) ORDER BY _file, _line`,
+  );
+  for (const u of unknown) {
+    rejects.add({
+      file: u._file,
+      line: u._line,
+      column: u.heading,
+      value: u.masked,
+      reason: `personen findes ikke i ${personerLabel}, og CPR-nummeret giver ingen gyldig fødselsdato`,
+    });
+  }
+  await c.run(
+    `INSERT INTO post_rejects SELECT _file, _line FROM s_needs WHERE person_key NOT IN (SELECT person_key FROM s_persons)`,
+  );
+  // post-check rejects move rows from valid to rejected in the per-file counts
+  const postCounts = await rowsOf<{ _file: string; n: number }>(
+    c,
+    "SELECT _file, count(DISTINCT _line)::INTEGER AS n FROM post_rejects GROUP BY _file",
+  );
+  for (const pc of postCounts) {
+    const f = files.find((x) => x.file === pc._file);
+    if (f) {
+      f.valid -= pc.n;
+      f.rejected += pc.n;
+    }
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Phase 4 of the import: publish the snapshot atomically. Write the final tables as Parquet into
+ * the temporary folder (rows the cross-checks rejected left out, persons derived from CPR numbers
+ * added), then manifest.json; fsync; rename the folder into place; and only then insert the
+ * catalogue row. A snapshot is thus in the catalogue only when its folder is complete, and a
+ * killed import leaves only a `.tmp-` folder (removed by the next import).
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Db } from "../../store/db.ts";
+import {
+  findSnapshotByHash,
+  insertSnapshot,
+  type NewSnapshotRow,
+} from "../../store/repositories/snapshots.ts";
+import { type SnapshotManifest, type SnapshotTableName, snapshotTables } from "../snapshot-layout.ts";
+import { scalar } from "./cross-checks.ts";
+import { columnsOf, emptyCounts, type FileSummary, sqlString, TABLE_ORDER } from "./types.ts";
+import { fsyncPath, releaseWorkspace } from "./workspace.ts";
+
+export interface WrittenTables {
+  /** rows per snapshot table */
+  counts: Record<SnapshotTableName, number>;
+  /** first and last date in the data (null when there is none) */
+  range: { lo: string | null; hi: string | null };
+}
+
+const ORDER_BY: Record<SnapshotTableName, string> = {
+  persons: "person_key",
+  benefit_records: "person_key, start_date",
+  activities: "person_key, start_date",
+  wage_hours: "person_key, month",
+  markers: "person_key, start_date",
+  refusion_weeks: "person_key, week",
+};
+
+/** Writes `<table>.parquet` (zstd) for every snapshot table from the checked staging tables. */
+export async function writeTables(c: DuckDBConnection, tmpDir: string): Promise<WrittenTables> {
+  for (const t of TABLE_ORDER) {
+    await c.run(`DELETE FROM s_${t} WHERE (_file, _line) IN (SELECT _file, _line FROM post_rejects)`);
+  }
+  await c.run(
+    `INSERT INTO s_persons
+     SELECT person_key, any_value(birth_date), any_value(sex), NULL, NULL FROM s_derived
+     WHERE person_key NOT IN (SELECT person_key FROM s_persons) GROUP BY person_key`,
+  );
+  const counts = emptyCounts();
+  for (const t of TABLE_ORDER) {
+    const cols = columnsOf(t)
+      .map(([n]) => n)
+      .join(", ");
+    const target = path.join(tmpDir, snapshotTables[t].file);
+    await c.run(
+      `COPY (SELECT ${cols} FROM s_${t} ORDER BY ${ORDER_BY[t]}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+    counts[t] = Number((await scalar<{ n: number }>(c, `SELECT count(*)::BIGINT AS n FROM s_${t}`)).n);
+  }
+  const range = await scalar<{ lo: string | null; hi: string | null }>(
+    c,
+    `SELECT min(lo)::VARCHAR AS lo, max(hi)::VARCHAR AS hi FROM (
+       SELECT min(start_date) AS lo, greatest(max(start_date), max(end_date)) AS hi FROM s_benefit_records
+       UNION ALL SELECT min(start_date), greatest(max(start_date), max(end_date)) FROM s_activities
+       UNION ALL SELECT min(month), max(month) FROM s_wage_hours
+       UNION ALL SELECT min(start_date), greatest(max(start_date), max(end_date)) FROM s_markers
+       UNION ALL SELECT min(week), max(week) FROM s_refusion_weeks)`,
+  );
+  return { counts, range };
+}
+
+export type PublishedManifest = SnapshotManifest & { rejectedRows: number; files: FileSummary[] };
+
+/**
+ * Makes the temporary folder the finished snapshot (DuckDB must be closed): staged CSVs and spill
+ * files removed, the rejects report copied in, manifest.json written, everything fsynced.
+ */
+export function finishFolder(tmpDir: string, manifest: PublishedManifest, reportFile: string | null): void {
+  // staged CSVs and DuckDB spill files are not part of the snapshot
+  for (const name of readdirSync(tmpDir)) {
+    if (name.startsWith("stage-") || name === "duckdb-tmp")
+      rmSync(path.join(tmpDir, name), { recursive: true, force: true });
+  }
+  if (reportFile) writeFileSync(path.join(tmpDir, "rejects.csv"), readFileSync(reportFile));
+  writeFileSync(path.join(tmpDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  rmSync(path.join(tmpDir, ".owner"), { force: true });
+  for (const name of readdirSync(tmpDir)) fsyncPath(path.join(tmpDir, name));
+  fsyncPath(tmpDir);
+}
+
+/** Renames the finished folder to `<snapshotsDir>/<id>`; returns that path (fsync it next). */
+export function moveIntoPlace(tmpDir: string, snapshotsDir: string, id: string): string {
+  const finalDir = path.join(snapshotsDir, id);
+  if (existsSync(finalDir)) throw new Error(`Snapshot-mappen ${finalDir} findes allerede`);
+  renameSync(tmpDir, finalDir);
+  releaseWorkspace(tmpDir);
+  return finalDir;
+}
+
+/**
+ * Inserts the catalogue row of the snapshot in `finalDir`. When that fails the folder is taken away
+ * again; if a concurrent import of the same files registered them meanwhile, that snapshot is
+ * returned as `duplicateOf`, otherwise the error is rethrown.
+ */
+export async function registerSnapshot(
+  db: Db,
+  row: NewSnapshotRow & { contentHash: string },
+  finalDir: string,
+): Promise<{ duplicateOf: string | null }> {
+  try {
+    await insertSnapshot(db, row);
+    return { duplicateOf: null };
+  } catch (err) {
+    // not registered (e.g. a concurrent import of the same files): take the folder away again
+    rmSync(finalDir, { recursive: true, force: true });
+    const again = await findSnapshotByHash(db, row.contentHash);
+    if (again) return { duplicateOf: again.id };
+    throw err;
+  }
+}
