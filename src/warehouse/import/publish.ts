@@ -9,13 +9,10 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Db } from "../../store/db.ts";
-import {
-  findSnapshotByHash,
-  insertSnapshot,
-  type NewSnapshotRow,
-} from "../../store/repositories/snapshots.ts";
+import { findSnapshotByHash, insertSnapshot } from "../../store/repositories/snapshots.ts";
 import { type SnapshotManifest, type SnapshotTableName, snapshotTables } from "../snapshot-layout.ts";
-import { scalar } from "./cross-checks.ts";
+import { type StagingDb, scalar } from "./cross-checks.ts";
+import type { ManifestInfo } from "./discover.ts";
 import { columnsOf, emptyCounts, type FileSummary, sqlString, TABLE_ORDER } from "./types.ts";
 import { fsyncPath, releaseWorkspace } from "./workspace.ts";
 
@@ -87,33 +84,90 @@ export function finishFolder(tmpDir: string, manifest: PublishedManifest, report
   fsyncPath(tmpDir);
 }
 
-/** Renames the finished folder to `<snapshotsDir>/<id>`; returns that path (fsync it next). */
-export function moveIntoPlace(tmpDir: string, snapshotsDir: string, id: string): string {
-  const finalDir = path.join(snapshotsDir, id);
-  if (existsSync(finalDir)) throw new Error(`Snapshot-mappen ${finalDir} findes allerede`);
-  renameSync(tmpDir, finalDir);
-  releaseWorkspace(tmpDir);
-  return finalDir;
+export interface PublishInput {
+  db: Db;
+  /** the checked staging tables; closed once the Parquet files are written */
+  staging: StagingDb;
+  tmpDir: string;
+  snapshotsDir: string;
+  contentHash: string;
+  manifestInfo: ManifestInfo;
+  files: FileSummary[];
+  rejectedRows: number;
+  reportFile: string | null;
+  importedBy: string;
+}
+
+export interface Published {
+  snapshotId: string;
+  /** `<snapshotsDir>/<id>` */
+  folder: string;
+  extractionDate: string;
+  source: string;
+  counts: Record<SnapshotTableName, number>;
+  dateRange: { from: string | null; to: string | null };
 }
 
 /**
- * Inserts the catalogue row of the snapshot in `finalDir`. When that fails the folder is taken away
- * again; if a concurrent import of the same files registered them meanwhile, that snapshot is
- * returned as `duplicateOf`, otherwise the error is rethrown.
+ * Writes the snapshot and registers it (see the file comment). Returns what was published, or the
+ * snapshot a concurrent import of the same files registered meanwhile (nothing is then left).
+ * If anything fails once the folder is in place, the folder is removed before the error goes on.
  */
-export async function registerSnapshot(
-  db: Db,
-  row: NewSnapshotRow & { contentHash: string },
-  finalDir: string,
-): Promise<{ duplicateOf: string | null }> {
+export async function publish(input: PublishInput): Promise<Published | { duplicateOf: string }> {
+  const { db, staging, tmpDir, snapshotsDir, contentHash: hash, manifestInfo } = input;
+  const { counts, range } = await writeTables(staging.connection, tmpDir);
+  const extractionDate = manifestInfo.extractionDate ?? range.hi ?? new Date().toISOString().slice(0, 10);
+  const source = manifestInfo.source ?? "udtræk";
+  staging.close();
+
+  const id = `${extractionDate}-${hash.slice(0, 8)}`;
+  const createdAt = new Date();
+  finishFolder(
+    tmpDir,
+    {
+      id,
+      extractionDate,
+      source,
+      createdAt: createdAt.toISOString(),
+      contentHash: hash,
+      counts,
+      rejectedRows: input.rejectedRows,
+      files: input.files,
+    },
+    input.reportFile,
+  );
+  const folder = path.join(snapshotsDir, id);
+  if (existsSync(folder)) throw new Error(`Snapshot-mappen ${folder} findes allerede`);
+  renameSync(tmpDir, folder);
+  releaseWorkspace(tmpDir);
+  const dateRange = { from: range.lo, to: range.hi };
   try {
-    await insertSnapshot(db, row);
-    return { duplicateOf: null };
+    fsyncPath(snapshotsDir);
+  } catch (err) {
+    rmSync(folder, { recursive: true, force: true });
+    throw err;
+  }
+  try {
+    await insertSnapshot(db, {
+      id,
+      extractionDate,
+      source,
+      contentHash: hash,
+      folder: path.join("snapshots", id),
+      counts,
+      dateRange,
+      personCount: counts.persons,
+      rejectedRows: input.rejectedRows,
+      status: "complete",
+      importedBy: input.importedBy,
+      createdAt,
+    });
   } catch (err) {
     // not registered (e.g. a concurrent import of the same files): take the folder away again
-    rmSync(finalDir, { recursive: true, force: true });
-    const again = await findSnapshotByHash(db, row.contentHash);
+    rmSync(folder, { recursive: true, force: true });
+    const again = await findSnapshotByHash(db, hash);
     if (again) return { duplicateOf: again.id };
     throw err;
   }
+  return { snapshotId: id, folder, extractionDate, source, counts, dateRange };
 }
