@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // temporary folders: removed after each file (temp-setup), none left after the run (temp-check)
+    setupFiles: ["test/temp-setup.ts"],
+    globalSetup: ["test/temp-check.ts"],
   },
 });

@@ -1,9 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Hono } from "hono";
 import { beforeAll, expect, it } from "vitest";
+import { tempDir } from "../../test/temp.ts";
 import { seedProjects } from "../demo/projects.ts";
 import { schema } from "../store/db.ts";
 import { describeEachStore } from "../store/testing.ts";
@@ -22,7 +20,7 @@ describeEachStore("projects API", (getStore) => {
     await seedProjects(store.db);
     app = createApp({
       store,
-      dataDir: mkdtempSync(path.join(tmpdir(), "effektspor-api-")),
+      dataDir: tempDir("effektspor-api-"),
       config: { personListsEnabled: false },
       resolveActor: defaultActorResolver(false),
     });

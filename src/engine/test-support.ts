@@ -6,10 +6,10 @@
  * mapping and no HMAC. Person keys are md5 of the normalized CPR so no raw CPR reaches the temp
  * folder; birth date and sex are derived from the CPR when personer.csv leaves them empty.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { tempDir as testTempDir } from "../../test/temp.ts";
 import type { SnapshotManifest, SnapshotTableName } from "../warehouse/snapshot-layout.ts";
 import { snapshotTables } from "../warehouse/snapshot-layout.ts";
 import { str } from "./compile/sql.ts";
@@ -19,8 +19,9 @@ import { computeIndicators, type IndicatorValue } from "./execute.ts";
 type Row = Record<string, string | number | null | undefined>;
 export type SnapshotRows = Partial<Record<SnapshotTableName, Row[]>>;
 
+/** A temporary folder, removed after the test file (test/temp.ts). */
 export function tempDir(prefix = "effektspor-engine-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return testTempDir(prefix);
 }
 
 function literal(v: Row[string], type: string): string {

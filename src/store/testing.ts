@@ -23,6 +23,9 @@ export interface TestStore extends Store {
 /**
  * A migrated PGlite data directory, dumped once and shared by every test file through a file keyed
  * by the migrations' content: a fresh database then loads in a fraction of the time migrating takes.
+ * The file is a cache kept on purpose across runs, in the real OS temp directory
+ * (EFFEKTSPOR_TEST_CACHE_DIR, set by test/temp-check.ts, which excludes it from its leftovers check):
+ * `effektspor-cache-pglite-template-<migrations hash>.tar`.
  */
 let templatePromise: Promise<Blob> | undefined;
 
@@ -32,7 +35,11 @@ function pgliteTemplate(): Promise<Blob> {
     for (const name of readdirSync(migrationsFolder).sort()) {
       if (name.endsWith(".sql")) hash.update(name).update(readFileSync(path.join(migrationsFolder, name)));
     }
-    const file = path.join(tmpdir(), `effektspor-pglite-template-${hash.digest("hex").slice(0, 16)}.tar`);
+    const cacheDir = process.env.EFFEKTSPOR_TEST_CACHE_DIR || tmpdir();
+    const file = path.join(
+      cacheDir,
+      `effektspor-cache-pglite-template-${hash.digest("hex").slice(0, 16)}.tar`,
+    );
     if (existsSync(file)) return new Blob([readFileSync(file)]);
     const store = await openStore();
     const client = (store.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;

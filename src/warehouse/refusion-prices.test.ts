@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +6,7 @@ import { importSnapshot } from "./import/index.ts";
 import { refusionPrices } from "./refusion-prices.ts";
 import { tempDir, validFiles, writeFolder } from "./test-support.ts";
 
-const dir = mkdtempSync(path.join(tmpdir(), "refusion-"));
+const dir = tempDir("effektspor-refusion-");
 
 beforeAll(async () => {
   const instance = await DuckDBInstance.create(":memory:");
@@ -75,7 +73,7 @@ describe("priser fra data (refusion_weeks.parquet)", () => {
   });
 
   it("uden refusionsfil: ingen data", async () => {
-    const r = await refusionPrices(mkdtempSync(path.join(tmpdir(), "tom-")));
+    const r = await refusionPrices(tempDir("effektspor-tom-"));
     expect(r).toEqual({ available: false, months: [], totals: [] });
   });
 });

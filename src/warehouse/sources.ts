@@ -268,6 +268,15 @@ export function xlsxReader(file: string, wantedSheet: string): SourceReader {
     // exceljs reads a sheet before workbook.xml when the zip lists it first, and then trips over
     // the missing model: give it an empty one (the names come from byPart then)
     (reader as unknown as { model?: unknown }).model = { sheets: [] };
+    // A sheet that comes before the string table or workbook.xml.rels in the zip would be copied by
+    // exceljs to a file in the OS temp directory (raw cells, CPR numbers included), removed only
+    // when the whole workbook has been read or the process exits: never when we stop after the
+    // header. So it always reads sheets in place: the relations start out empty, and until the
+    // string table comes a string cell is left as its index, which cellText looks up in ours.
+    Object.assign(reader as unknown as Record<string, unknown>, {
+      workbookRels: [],
+      sharedStrings: new Proxy([], { get: (_t, key) => ({ sharedString: Number(key) }) }),
+    });
     for await (const sheet of reader as unknown as AsyncIterable<SheetLike>) {
       // exceljs names the sheet itself when it has read workbook.xml first; otherwise the id is
       // still the part number

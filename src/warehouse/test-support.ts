@@ -1,11 +1,12 @@
 /** Test support for the import: small extract folders written from text, and Parquet readers. */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { tempDir as testTempDir } from "../../test/temp.ts";
 
+/** A temporary folder, removed after the test file (test/temp.ts). */
 export function tempDir(prefix = "effektspor-import-"): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  return testTempDir(prefix);
 }
 
 /** Writes files (name → content) into a new temporary folder; returns the folder. */

@@ -1,18 +1,21 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
+import { tempDir } from "../temp.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** A fresh data directory holding a copy of the demo installation laid out once by global-setup.ts. */
+/**
+ * A fresh data directory holding a copy of the demo installation laid out once by global-setup.ts
+ * (removed after the test file, test/temp.ts).
+ */
 export function freshDemoDataDir(prefix = "effektspor-e2e-"): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = tempDir(prefix);
   cpSync(inject("demoTemplateDir"), dir, { recursive: true });
   return dir;
 }
@@ -96,9 +99,9 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Debian's Chromium with a fresh profile directory. */
+/** Debian's Chromium with a fresh profile directory (removed after the test file, test/temp.ts). */
 export async function launchBrowser(): Promise<BrowserContext> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), "effektspor-chromium-"));
+  const userDataDir = tempDir("effektspor-chromium-");
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: "/usr/bin/chromium",
     headless: true,

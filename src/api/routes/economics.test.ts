@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
 import type { Hono } from "hono";
 import { beforeAll, expect, it } from "vitest";
 import { goldenPath } from "../../../test/fixtures.ts";
+import { tempDir } from "../../../test/temp.ts";
 import { seedEconomics } from "../../demo/economics.ts";
 import { seedProjects } from "../../demo/projects.ts";
 import { schema } from "../../store/db.ts";
@@ -24,7 +24,7 @@ const golden = JSON.parse(readFileSync(goldenPath("seed-tables.json"), "utf8")) 
 describeEachStore("economics API", (getStore) => {
   let app: Hono;
   let readOnly: Hono;
-  const dataDir = mkdtempSync(path.join(tmpdir(), "effektspor-oek-"));
+  const dataDir = tempDir("effektspor-oek-");
 
   beforeAll(async () => {
     const store = getStore();

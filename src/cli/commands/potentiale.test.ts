@@ -1,16 +1,16 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { goldenPath } from "../../../test/fixtures.ts";
+import { tempDir } from "../../../test/temp.ts";
 
 const exec = promisify(execFile);
 const golden = JSON.parse(readFileSync(goldenPath("seed-tables.json"), "utf8")) as {
   potentialeberegning_flere_i_job: { input: unknown; expect: unknown };
 };
-const dir = mkdtempSync(path.join(tmpdir(), "potentiale-"));
+const dir = tempDir("effektspor-potentiale-");
 
 function cli(args: string[]) {
   return exec("./bin/effektspor", ["potentiale", ...args], { cwd: path.resolve("."), encoding: "utf8" }).then(
