@@ -38,6 +38,10 @@ import { tempDir } from "../src/engine/test-support.ts";
 import { openStore } from "../src/store/db.ts";
 import { importSnapshot } from "../src/warehouse/import/index.ts";
 import { goldenPath } from "../test/fixtures.ts";
+import { removeTempDirs } from "../test/temp.ts";
+
+// the generated extract and data directory (tempDir) go when the script ends
+process.on("exit", removeTempDirs);
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
