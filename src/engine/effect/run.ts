@@ -1,0 +1,134 @@
+/**
+ * Computing effect definitions (DESIGN 9.1) on an open snapshot session (execute.ts's
+ * openSnapshot: the snapshot's tables in an in-memory DuckDB). Each effect runs as a few
+ * set-based SQL steps, each creating a helper table from the earlier ones:
+ *
+ *   units.ts       population at each intake D; treated and control units
+ *   covariates.ts  (benefit, category), duration, age, sex and prior-support bands
+ *   matching.ts    strata at three levels as window partitions; match levels and weights
+ *   outcomes.ts    share on benefit at H and days on benefit in the window, per horizon
+ *   estimates.ts   per-horizon aggregates (SQL) and the differences and intervals (pure)
+ *
+ * No per-person work happens in JavaScript: it receives one row of aggregates per horizon.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { EngineQueryError, openSnapshot, type SnapshotSession } from "../execute.ts";
+import { covariatesStatements } from "./covariates.ts";
+import type { EffectDefinition } from "./definition.ts";
+import { type EffectEstimate, estimate, estimatesSql, type HorizonAggregates } from "./estimates.ts";
+import { matchingStatements } from "./matching.ts";
+import { outcomesStatements } from "./outcomes.ts";
+import { effectTables, tableList } from "./tables.ts";
+import { effectiveIntake, unitsStatements } from "./units.ts";
+
+export type { EffectEstimate } from "./estimates.ts";
+
+export interface EffectRunOptions {
+  /** called after each step with its label ("effect-id (matchning)") and wall time, for benchmarks */
+  onTiming?: (label: string, ms: number) => void;
+}
+
+async function query(connection: DuckDBConnection, sql: string, effect: string) {
+  try {
+    return await connection.runAndReadAll(sql);
+  } catch (e) {
+    throw new EngineQueryError(
+      `Beregning af effekten ${effect} fejlede: ${e instanceof Error ? e.message : String(e)}`,
+      sql,
+      effect,
+      { cause: e },
+    );
+  }
+}
+
+/** DuckDB BIGINT arrives as bigint; the contract is plain numbers. */
+function toNumber(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  const n = Number(v);
+  if (Number.isNaN(n)) throw new Error(`Uventet værdi fra DuckDB: ${String(v)}`);
+  return n;
+}
+
+function emptyAggregates(idx: number): HorizonAggregates {
+  return {
+    idx,
+    treated: 0,
+    matched: 0,
+    controls: 0,
+    share_t: null,
+    share_var: null,
+    days_t: null,
+    days_var: null,
+    sum_w: null,
+    share_c: null,
+    days_c: null,
+    share_dev: null,
+    days_dev: null,
+  };
+}
+
+/** The estimates of one effect: one row per horizon, in the definition's order. */
+export async function runEffect(
+  session: SnapshotSession,
+  def: EffectDefinition,
+  index = 0,
+  options: EffectRunOptions = {},
+): Promise<EffectEstimate[]> {
+  const extractionDate = session.extractionDate;
+  if (!extractionDate) throw new Error("Snapshottet har ingen udtræksdato (manifest.json: extractionDate)");
+  const intake = effectiveIntake(def, extractionDate);
+  if (!intake) return def.horizons.map((h, i) => estimate(def.id, h, emptyAggregates(i)));
+  const t = effectTables(index);
+  const statements = [
+    ...unitsStatements(def, t, intake),
+    ...covariatesStatements(def, t),
+    ...matchingStatements(t),
+    ...outcomesStatements(def, t, extractionDate),
+  ];
+  const c = session.connection;
+  try {
+    for (const s of statements) {
+      const started = performance.now();
+      await query(c, s.sql, def.id);
+      options.onTiming?.(`${def.id} ${s.label}`, performance.now() - started);
+    }
+    const started = performance.now();
+    const rows = (await query(c, estimatesSql(def, t), def.id)).getRowObjectsJS();
+    options.onTiming?.(`${def.id} (estimater)`, performance.now() - started);
+    return rows.map((r) => {
+      const a = Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, toNumber(v)]),
+      ) as unknown as HorizonAggregates;
+      return estimate(def.id, def.horizons[a.idx]!, a);
+    });
+  } finally {
+    for (const table of tableList(t).reverse()) await c.run(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
+
+/** Every effect on an open session, in the definitions' order. */
+export async function runEffects(
+  session: SnapshotSession,
+  definitions: readonly EffectDefinition[],
+  options: EffectRunOptions = {},
+): Promise<EffectEstimate[]> {
+  const out: EffectEstimate[] = [];
+  for (const [i, def] of definitions.entries()) out.push(...(await runEffect(session, def, i, options)));
+  return out;
+}
+
+/** Open the snapshot folder, compute every effect, close. */
+export async function computeEffects(
+  snapshotDir: string,
+  definitions: readonly EffectDefinition[],
+  options: EffectRunOptions = {},
+): Promise<EffectEstimate[]> {
+  const session = await openSnapshot(snapshotDir);
+  try {
+    return await runEffects(session, definitions, options);
+  } finally {
+    session.close();
+  }
+}
