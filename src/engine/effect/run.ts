@@ -18,7 +18,7 @@ import type { EffectDefinition } from "./definition.ts";
 import { type EffectEstimate, estimate, estimatesSql, type HorizonAggregates } from "./estimates.ts";
 import { matchingStatements } from "./matching.ts";
 import { outcomesStatements } from "./outcomes.ts";
-import { effectTables, tableList } from "./tables.ts";
+import { type EffectTables, effectTables, tableList } from "./tables.ts";
 import { effectiveIntake, unitsStatements } from "./units.ts";
 
 export type { EffectEstimate } from "./estimates.ts";
@@ -69,17 +69,22 @@ function emptyAggregates(idx: number): HorizonAggregates {
   };
 }
 
-/** The estimates of one effect: one row per horizon, in the definition's order. */
-export async function runEffect(
+/**
+ * Build the helper tables of one effect (units … outcomes, see tables.ts) on the session, run
+ * `use` on them, and drop them again (also on failure). Undefined, without calling `use`, when no
+ * intake month lies on or before the extraction date.
+ */
+export async function withEffectTables<T>(
   session: SnapshotSession,
   def: EffectDefinition,
-  index = 0,
+  index: number,
+  use: (tables: EffectTables, connection: DuckDBConnection) => Promise<T>,
   options: EffectRunOptions = {},
-): Promise<EffectEstimate[]> {
+): Promise<T | undefined> {
   const extractionDate = session.extractionDate;
   if (!extractionDate) throw new Error("Snapshottet har ingen udtræksdato (manifest.json: extractionDate)");
   const intake = effectiveIntake(def, extractionDate);
-  if (!intake) return def.horizons.map((h, i) => estimate(def.id, h, emptyAggregates(i)));
+  if (!intake) return undefined;
   const t = effectTables(index);
   const statements = [
     ...unitsStatements(def, t, intake),
@@ -94,18 +99,38 @@ export async function runEffect(
       await query(c, s.sql, def.id);
       options.onTiming?.(`${def.id} ${s.label}`, performance.now() - started);
     }
-    const started = performance.now();
-    const rows = (await query(c, estimatesSql(def, t), def.id)).getRowObjectsJS();
-    options.onTiming?.(`${def.id} (estimater)`, performance.now() - started);
-    return rows.map((r) => {
-      const a = Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, toNumber(v)]),
-      ) as unknown as HorizonAggregates;
-      return estimate(def.id, def.horizons[a.idx]!, a);
-    });
+    return await use(t, c);
   } finally {
     for (const table of tableList(t).reverse()) await c.run(`DROP TABLE IF EXISTS ${table}`);
   }
+}
+
+/** The estimates of one effect: one row per horizon, in the definition's order. */
+export async function runEffect(
+  session: SnapshotSession,
+  def: EffectDefinition,
+  index = 0,
+  options: EffectRunOptions = {},
+): Promise<EffectEstimate[]> {
+  const rows = await withEffectTables(
+    session,
+    def,
+    index,
+    async (t, c) => {
+      const started = performance.now();
+      const result = (await query(c, estimatesSql(def, t), def.id)).getRowObjectsJS();
+      options.onTiming?.(`${def.id} (estimater)`, performance.now() - started);
+      return result;
+    },
+    options,
+  );
+  if (!rows) return def.horizons.map((h, i) => estimate(def.id, h, emptyAggregates(i)));
+  return rows.map((r) => {
+    const a = Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [k, toNumber(v)]),
+    ) as unknown as HorizonAggregates;
+    return estimate(def.id, def.horizons[a.idx]!, a);
+  });
 }
 
 /** Every effect on an open session, in the definitions' order. */

@@ -29,7 +29,8 @@ export interface IntakeRange {
  */
 export function effectiveIntake(def: EffectDefinition, extractionDate: string): IntakeRange | undefined {
   const last = extractionDate.slice(0, 7);
-  const to = def.intake.to < last ? def.intake.to : last;
+  // YYYY-MM strings sort chronologically
+  const to = [def.intake.to, last].sort()[0]!;
   return def.intake.from <= to ? { from: def.intake.from, to } : undefined;
 }
 
