@@ -27,7 +27,7 @@ export function outcomesStatements(
       "(udfald)",
       t.outcomes,
       `WITH units AS (
-  SELECT d, person_key, treated, match_level, weight FROM ${t.matched} WHERE treated OR weight > 0
+  SELECT uid, d, pid, treated, match_level, weight FROM ${t.matched} WHERE treated OR weight > 0
 ), windows AS (
   SELECT u.*, hz.idx, hz.h, CAST(u.d + to_months(hz.h) AS DATE) AS hd
   FROM units u CROSS JOIN ${horizonsValues(def)}
@@ -36,13 +36,14 @@ export function outcomesStatements(
   FROM windows
   WHERE h < 0 OR hd <= DATE ${str(extractionDate)}
 )
-SELECT c.idx, c.d, c.person_key, c.treated, c.match_level, c.weight,
+SELECT c.idx, c.uid, any_value(c.treated) AS treated, any_value(c.match_level) AS match_level,
+  any_value(c.weight) AS weight,
   CAST(COALESCE(sum(${coveredDays("s", "c.w_from", "c.w_to")}), 0) AS DOUBLE) AS days,
   CASE WHEN COALESCE(bool_or(s.start_date <= c.hd AND s.end_date >= c.hd), false) THEN 100.0 ELSE 0.0 END AS share
 FROM counted c
-LEFT JOIN ${t.support} s ON s.person_key = c.person_key
+LEFT JOIN ${t.support} s ON s.pid = c.pid
   AND s.start_date <= greatest(c.w_to, c.hd) AND s.end_date >= least(c.w_from, c.hd)
-GROUP BY c.idx, c.d, c.person_key, c.treated, c.match_level, c.weight`,
+GROUP BY c.idx, c.uid`,
     ),
   ];
 }

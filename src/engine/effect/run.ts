@@ -18,12 +18,14 @@ import type { EffectDefinition } from "./definition.ts";
 import { type EffectEstimate, estimate, estimatesSql, type HorizonAggregates } from "./estimates.ts";
 import { matchingStatements } from "./matching.ts";
 import { outcomesStatements } from "./outcomes.ts";
-import { type EffectTables, effectTables, tableList } from "./tables.ts";
+import { type EffectInputs, type EffectTables, effectTables, tableList } from "./tables.ts";
 import { effectiveIntake, unitsStatements } from "./units.ts";
 
 export type { EffectEstimate } from "./estimates.ts";
 
 export interface EffectRunOptions {
+  /** the relations read (default: the session's persons, benefit_records, markers) */
+  inputs?: EffectInputs;
   /** called after each step with its label ("effect-id (matchning)") and wall time, for benchmarks */
   onTiming?: (label: string, ms: number) => void;
 }
@@ -87,8 +89,8 @@ export async function withEffectTables<T>(
   if (!intake) return undefined;
   const t = effectTables(index);
   const statements = [
-    ...unitsStatements(def, t, intake),
-    ...covariatesStatements(def, t),
+    ...unitsStatements(def, t, intake, options.inputs),
+    ...covariatesStatements(def, t, options.inputs),
     ...matchingStatements(t),
     ...outcomesStatements(def, t, extractionDate),
   ];
@@ -144,15 +146,48 @@ export async function runEffects(
   return out;
 }
 
-/** Open the snapshot folder, compute every effect, close. */
+/** in-memory copies of the three snapshot relations an effect reads (see computeEffects) */
+const memoryInputs: EffectInputs = {
+  persons: "effect_input_persons",
+  benefitRecords: "effect_input_benefit_records",
+  markers: "effect_input_markers",
+};
+
+/**
+ * Read the three relations an effect reads (persons, benefit records, markers) from the
+ * session's views into in-memory tables, once, and name them for runEffects' `inputs`.
+ */
+export async function loadEffectInputs(session: SnapshotSession): Promise<EffectInputs> {
+  for (const [view, table] of [
+    ["persons", memoryInputs.persons],
+    ["benefit_records", memoryInputs.benefitRecords],
+    ["markers", memoryInputs.markers],
+  ] as const) {
+    await query(
+      session.connection,
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${view}`,
+      "(indlæsning)",
+    );
+  }
+  return memoryInputs;
+}
+
+/**
+ * Open the snapshot folder, compute every effect, close. The snapshot is opened with views over
+ * its Parquet files (execute.ts `load: "views"`) and only the three relations the effect reads
+ * are read into memory (loadEffectInputs): reading every table (3 million wage rows at scale 10)
+ * would cost more than the effect itself, and reading the Parquet files again in every step
+ * costs more than the copy.
+ */
 export async function computeEffects(
   snapshotDir: string,
   definitions: readonly EffectDefinition[],
   options: EffectRunOptions = {},
 ): Promise<EffectEstimate[]> {
-  const session = await openSnapshot(snapshotDir);
+  const session = await openSnapshot(snapshotDir, { load: "views" });
   try {
-    return await runEffects(session, definitions, options);
+    const inputs = await loadEffectInputs(session);
+    return await runEffects(session, definitions, { inputs, ...options });
   } finally {
     session.close();
   }

@@ -10,7 +10,9 @@ export interface EffectTables {
   forloeb: string;
   /** population at each intake D: (d, person_key, benefit, category, course_start) */
   population: string;
-  /** treated and control units: population + treated flag */
+  /** the population's persons with a small integer id (pid), birth date and sex */
+  people: string;
+  /** treated and control units: population + unit id (uid), pid and treated flag */
   units: string;
   /** merged (union) intervals of each unit person's outcome-benefit records */
   support: string;
@@ -28,6 +30,7 @@ export function effectTables(index: number): EffectTables {
     records: t("records"),
     forloeb: t("forloeb"),
     population: t("population"),
+    people: t("people"),
     units: t("units"),
     support: t("support"),
     covariates: t("covariates"),
@@ -36,9 +39,35 @@ export function effectTables(index: number): EffectTables {
   };
 }
 
+/**
+ * The snapshot relations an effect reads. By default the session's relations of the same name
+ * (execute.ts openSnapshot); computeEffects points them at in-memory copies of just these three.
+ */
+export interface EffectInputs {
+  persons: string;
+  benefitRecords: string;
+  markers: string;
+}
+
+export const sessionInputs: EffectInputs = {
+  persons: "persons",
+  benefitRecords: "benefit_records",
+  markers: "markers",
+};
+
 /** in creation order; dropped in reverse */
 export function tableList(t: EffectTables): string[] {
-  return [t.records, t.forloeb, t.population, t.units, t.support, t.covariates, t.matched, t.outcomes];
+  return [
+    t.records,
+    t.forloeb,
+    t.population,
+    t.people,
+    t.units,
+    t.support,
+    t.covariates,
+    t.matched,
+    t.outcomes,
+  ];
 }
 
 /** one CREATE step: a label for timings and its SQL */

@@ -12,9 +12,24 @@
  * month has no value), so an intake reaching past the extraction adds no units.
  */
 import { forloebRunSelectFrom } from "../compile/forloeb.ts";
-import { activeOn, list, monthsCte, personJoin, populationConditions, str } from "../compile/sql.ts";
+import {
+  activeOn,
+  list,
+  monthsCte,
+  personJoin,
+  populationConditions,
+  type Relations,
+  str,
+  viewRelations,
+} from "../compile/sql.ts";
 import type { EffectDefinition } from "./definition.ts";
-import { create, type EffectStatement, type EffectTables } from "./tables.ts";
+import {
+  create,
+  type EffectInputs,
+  type EffectStatement,
+  type EffectTables,
+  sessionInputs,
+} from "./tables.ts";
 
 export interface IntakeRange {
   /** YYYY-MM */
@@ -38,8 +53,10 @@ export function unitsStatements(
   def: EffectDefinition,
   t: EffectTables,
   intake: IntakeRange,
+  inputs: EffectInputs = sessionInputs,
 ): EffectStatement[] {
   const pop = def.population;
+  const rel: Relations = { ...viewRelations, ...inputs };
   const first = `DATE ${str(`${intake.from}-01`)}`;
   const last = `DATE ${str(`${intake.to}-01`)}`;
   return [
@@ -49,8 +66,8 @@ export function unitsStatements(
       "(ydelser)",
       t.records,
       `SELECT s.person_key, s.benefit, s.category, s.start_date, s.end_date, s.exit_reason
-FROM benefit_records s
-SEMI JOIN (SELECT person_key, benefit FROM benefit_records
+FROM ${inputs.benefitRecords} s
+SEMI JOIN (SELECT person_key, benefit FROM ${inputs.benefitRecords}
   WHERE benefit IN ${list(pop.benefits)} AND start_date <= ${last} AND (end_date IS NULL OR end_date >= ${first})) g
   ON g.person_key = s.person_key AND g.benefit = s.benefit`,
     ),
@@ -63,17 +80,28 @@ SELECT m.d, f.person_key, min(f.course_start) AS course_start,
   min({'benefit': f.benefit, 'category': COALESCE(f.category, '')}) AS pair
 FROM months m
 JOIN ${t.forloeb} f ON ${activeOn("f", "m.d")}
-${personJoin(pop, "f")}
-WHERE ${populationConditions(pop, "f", "m.d").join("\n  AND ")}
+${personJoin(pop, "f", rel)}
+WHERE ${populationConditions(pop, "f", "m.d", rel).join("\n  AND ")}
 GROUP BY m.d, f.person_key`,
+    ),
+    // the 64-character person keys are joined once here; the later steps join and group on
+    // the integer ids (pid, uid)
+    create(
+      "(personer)",
+      t.people,
+      `SELECT x.person_key, CAST(row_number() OVER (ORDER BY x.person_key) AS INTEGER) AS pid, p.birth_date, p.sex
+FROM (SELECT DISTINCT person_key FROM ${t.population}) x
+LEFT JOIN ${inputs.persons} p ON p.person_key = x.person_key`,
     ),
     create(
       "(enheder)",
       t.units,
-      `SELECT u.d, u.person_key, u.course_start, u.pair.benefit AS benefit, u.pair.category AS category,
+      `SELECT CAST(row_number() OVER (ORDER BY u.d, pe.pid) AS INTEGER) AS uid, u.d, pe.pid, u.person_key,
+  pe.birth_date, pe.sex, u.course_start, u.pair.benefit AS benefit, u.pair.category AS category,
   (k.first_start IS NOT NULL AND k.first_start < CAST(u.d + INTERVAL 1 MONTH AS DATE)) AS treated
 FROM ${t.population} u
-LEFT JOIN (SELECT person_key, min(start_date) AS first_start FROM markers
+JOIN ${t.people} pe ON pe.person_key = u.person_key
+LEFT JOIN (SELECT person_key, min(start_date) AS first_start FROM ${inputs.markers}
   WHERE project = ${str(def.project)} GROUP BY person_key) k ON k.person_key = u.person_key
 WHERE k.first_start IS NULL OR k.first_start >= u.d`,
     ),
