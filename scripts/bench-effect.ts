@@ -15,7 +15,7 @@
  * over the Parquet files and in-memory copies of persons, benefit records and markers
  * (`--load views`, what computeEffects does), or reading every table into memory
  * (`--load tables`, what a session shared with the indicators does). `--threads N`
- * sets DuckDB's thread count (default: one per core).
+ * sets DuckDB's thread count (default 1, as computeEffects).
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -38,7 +38,7 @@ const { values, positionals } = parseArgs({
     scale: { type: "string", default: "1" },
     repeat: { type: "string", default: "1" },
     load: { type: "string", default: "views" },
-    threads: { type: "string" },
+    threads: { type: "string", default: "1" },
   },
   allowPositionals: true,
 });
@@ -89,7 +89,7 @@ try {
     let t0 = performance.now();
     const tables = values.load === "tables";
     const session = await openSnapshot(snapshotDir, { load: tables ? "tables" : "views" });
-    if (values.threads) await session.connection.run(`SET threads = ${Number(values.threads)}`);
+    await session.connection.run(`SET threads = ${Math.max(1, Number(values.threads))}`);
     const inputs: EffectInputs = tables ? sessionInputs : await loadEffectInputs(session);
     const open = since(t0);
     try {

@@ -172,6 +172,16 @@ export async function loadEffectInputs(session: SnapshotSession): Promise<Effect
   return memoryInputs;
 }
 
+export interface ComputeEffectsOptions extends EffectRunOptions {
+  /**
+   * DuckDB threads for this computation's own database (default 1). The effect is a chain of
+   * about ten small dependent queries per effect; on the shared 2-core machine one thread used
+   * half the CPU time of two at scale 1 and a quarter less at scale 10, and finished sooner
+   * (docs/BENCHMARKS.md, "Effect").
+   */
+  threads?: number;
+}
+
 /**
  * Open the snapshot folder, compute every effect, close. The snapshot is opened with views over
  * its Parquet files (execute.ts `load: "views"`) and only the three relations the effect reads
@@ -182,10 +192,12 @@ export async function loadEffectInputs(session: SnapshotSession): Promise<Effect
 export async function computeEffects(
   snapshotDir: string,
   definitions: readonly EffectDefinition[],
-  options: EffectRunOptions = {},
+  options: ComputeEffectsOptions = {},
 ): Promise<EffectEstimate[]> {
   const session = await openSnapshot(snapshotDir, { load: "views" });
   try {
+    const threads = Math.max(1, Math.floor(options.threads ?? 1));
+    await query(session.connection, `SET threads = ${threads}`, "(opsætning)");
     const inputs = await loadEffectInputs(session);
     return await runEffects(session, definitions, { inputs, ...options });
   } finally {
