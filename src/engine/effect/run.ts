@@ -10,6 +10,24 @@
  *   estimates.ts   per-horizon aggregates (SQL) and the differences and intervals (pure)
  *
  * No per-person work happens in JavaScript: it receives one row of aggregates per horizon.
+ *
+ * How the points DESIGN 9.1 leaves open are read (the golden effect example agrees with each):
+ * - Intake months whose D is after the extraction date add no units (6.1: such a month has no
+ *   value); an intake wholly after it gives every horizon with zero counts and null estimates.
+ * - A person whose earliest marker falls in a month in which they are not in the population is
+ *   neither treated then nor a control afterwards (a marker started before N); before that month
+ *   they may be a control ("not yet referred").
+ * - `treated`, `matched`, `unmatched` and `controls` are counted per horizon among the units that
+ *   count at it: treated = matched + unmatched; controls = control units with weight > 0.
+ * - The control mean and ȳ_c of the standard error are weighted with the fixed weights over the
+ *   controls that count at the horizon (not re-normalised per stratum). A matched treated unit's
+ *   stratum has the same D as its controls, so they drop out at the same horizons.
+ * - Outcome "records of outcome_benefits" without the option are all benefit records, of any
+ *   code; the prior-support band uses the same records. Days are the union (no day twice).
+ * - The duration covariate is the earliest forløb start over all the person's matching active
+ *   records (6.1's "duration at D"), also when that record is not the smallest (benefit,
+ *   category) pair.
+ * - Definitions: see definition.ts (no `project` in population, horizons ≠ 0 and distinct).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { EngineQueryError, openSnapshot, type SnapshotSession } from "../execute.ts";
