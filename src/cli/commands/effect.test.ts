@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 // the golden run through the CLI is in src/engine/effect/golden.test.ts (it needs an import)
 const exec = promisify(execFile);
-const dir = mkdtempSync(path.join(tmpdir(), "effect-cli-"));
+const dir = mkdtempSync(path.join(tmpdir(), "effektspor-effect-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[]) {

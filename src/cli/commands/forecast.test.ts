@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { goldenPath } from "../../../test/fixtures.ts";
 
 const exec = promisify(execFile);
-const dir = mkdtempSync(path.join(tmpdir(), "forecast-cli-"));
+const dir = mkdtempSync(path.join(tmpdir(), "effektspor-forecast-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[]) {
