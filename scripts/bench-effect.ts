@@ -8,8 +8,8 @@
  *                           [--threads N]
  *
  * Default definitions: scripts/bench-effects.yaml (three projects, 4 horizons each). Without a
- * snapshot folder a demo municipality is generated (src/demo/generate.ts, `--scale` × 47.000
- * inhabitants) and imported with the real import into a temp data directory (removed after).
+ * snapshot folder a demo municipality is generated (`effektspor generate --scale S`, × 47.000
+ * inhabitants) and imported (`effektspor import`) into a temp data directory (removed after).
  * `--repeat N` reports the fastest of N runs (the machine is shared, single runs are noisy).
  * The total includes opening the snapshot, as the `effect` command does: by default with views
  * over the Parquet files and in-memory copies of persons, benefit records and markers
@@ -17,18 +17,16 @@
  * (`--load tables`, what a session shared with the indicators does). `--threads N`
  * sets DuckDB's thread count (default 1, as computeEffects).
  */
+import { execFile } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { generateMunicipality } from "../src/demo/generate.ts";
+import { parseArgs, promisify } from "node:util";
 import { parseEffectDefinitions } from "../src/engine/effect/definition.ts";
 import { type EffectEstimate, loadEffectInputs, runEffects } from "../src/engine/effect/run.ts";
 import { type EffectInputs, sessionInputs } from "../src/engine/effect/tables.ts";
 import { openSnapshot } from "../src/engine/execute.ts";
 import { resolveSnapshot } from "../src/engine/snapshots.ts";
 import { tempDir } from "../src/engine/test-support.ts";
-import { openStore } from "../src/store/db.ts";
-import { importSnapshot } from "../src/warehouse/import.ts";
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -47,24 +45,27 @@ const ms = (took: number) => `${took.toFixed(1).padStart(9)} ms`;
 const line = (label: string, took: number, extra = "") =>
   console.log(`${label.padEnd(40)} ${ms(took)}${extra}`);
 const since = (t0: number) => performance.now() - t0;
+const exec = promisify(execFile);
 
-/** Generate a demo municipality and import it; returns the snapshot folder and the work folder. */
+/**
+ * Generate a demo municipality and import it with the commands (`effektspor generate`,
+ * `effektspor import`); returns the snapshot folder and the work folder.
+ */
 async function generated(scale: number): Promise<{ snapshotDir: string; work: string }> {
   const work = tempDir("effektspor-bench-effect-");
+  const cli = (args: string[]) =>
+    exec(join(import.meta.dirname, "..", "bin", "effektspor"), args, {
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
   let t0 = performance.now();
-  const gen = await generateMunicipality({ out: join(work, "udtraek"), scale });
-  line(`(generér, skala ${scale})`, since(t0), `, ${gen.persons} personer`);
-  const store = await openStore();
-  try {
-    t0 = performance.now();
-    const dataDir = join(work, "data");
-    const result = await importSnapshot({ folder: gen.out, dataDir, db: store.db, importedBy: "bench" });
-    if (result.outcome !== "imported" || !result.snapshotId) throw new Error(result.message);
-    line("(import)", since(t0), `, ${JSON.stringify(result.counts)}`);
-    return { snapshotDir: (await resolveSnapshot(dataDir, result.snapshotId)).dir, work };
-  } finally {
-    await store.close();
-  }
+  await cli(["generate", "--out", join(work, "udtraek"), "--scale", String(scale)]);
+  line(`(generér, skala ${scale})`, since(t0));
+  t0 = performance.now();
+  const dataDir = join(work, "data");
+  await cli(["import", join(work, "udtraek"), "--data-dir", dataDir]);
+  line("(import)", since(t0));
+  return { snapshotDir: (await resolveSnapshot(dataDir)).dir, work };
 }
 
 const parsed = parseEffectDefinitions(readFileSync(values.definitions, "utf8"));

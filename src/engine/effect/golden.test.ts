@@ -1,8 +1,10 @@
 /**
  * Golden test: the effect example of test/golden (DESIGN 9.1; data/, effects.yaml,
- * expected.json) imported through the real import (validation, HMAC person keys, Parquet) into a
- * temp data directory, computed once in-process and once through `effektspor effect`, must match
- * expected.json row by row on every field to a relative tolerance of 1e-9.
+ * expected.json) imported through the real import (`effektspor import`: validation, HMAC person
+ * keys, Parquet, catalogue) into a temp data directory, computed once in-process and once through
+ * `effektspor effect`, must match expected.json row by row on every field to a relative tolerance
+ * of 1e-9. (The import runs as the command, exactly as expected.json was made, so the test does
+ * not depend on where the import's module lives.)
  */
 import { execFile } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -10,8 +12,6 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { goldenPath } from "../../../test/fixtures.ts";
-import { createTestStore, type TestStore } from "../../store/testing.ts";
-import { importSnapshot } from "../../warehouse/import.ts";
 import { resolveSnapshot } from "../snapshots.ts";
 import { tempDir } from "../test-support.ts";
 import { parseEffectDefinitions } from "./definition.ts";
@@ -45,23 +45,17 @@ function mismatches(actual: EffectEstimate[], expectedRows: EffectEstimate[]): s
 }
 
 describe("golden effect example (real import)", () => {
-  let store: TestStore;
   let dataDir: string;
 
   beforeAll(async () => {
-    store = await createTestStore();
     dataDir = tempDir("effektspor-effect-golden-");
-    const result = await importSnapshot({
-      folder: join(goldenDir, "data"),
-      dataDir,
-      db: store.db,
-      importedBy: "golden-test",
+    await exec("./bin/effektspor", ["import", join(goldenDir, "data"), "--data-dir", dataDir], {
+      cwd: resolve("."),
+      encoding: "utf8",
     });
-    expect(result.outcome, result.message).toBe("imported");
-  }, 120_000);
+  }, 180_000);
 
-  afterAll(async () => {
-    await store?.close();
+  afterAll(() => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
