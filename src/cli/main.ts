@@ -22,6 +22,8 @@ Kommandoer:
   indicators --definitions FIL.yaml --from YYYY-MM --to YYYY-MM [--snapshot ID] --format json
   compute [--data-dir DIR]                            beregn alle projekters indikatorer
   potentiale --input FIL.json --format json           potentialeberegning
+  effect --definitions FIL.yaml [--snapshot ID] --format json   effekt mod matchet sammenligningsgruppe
+  forecast --input FIL.json --format json             fremskrivning af mål (trend med usikkerhed)
 
 Datamappen er ./data, EFFEKTSPOR_DATA_DIR eller --data-dir.`;
 
