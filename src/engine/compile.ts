@@ -10,14 +10,11 @@
  * definition set instead passes a `context` (compile/prepare.ts): per-run tables with integer
  * person keys, and the populations shared by several indicators materialized once.
  */
-import { compileEnded, isEndedMeasure } from "./compile/ended.ts";
 import { forloebCte } from "./compile/forloeb.ts";
-import { compileFte } from "./compile/fte.ts";
-import { compileMarker, isMarkerMeasure } from "./compile/markers.ts";
-import { compilePoint, isPointMeasure } from "./compile/point.ts";
 import { aggregate, type MeasureSql } from "./compile/shape.ts";
 import { type CompileContext, type MonthRange, monthsCte, viewRelations } from "./compile/sql.ts";
 import type { IndicatorDefinition } from "./definition.ts";
+import { measureSpec } from "./measures.ts";
 
 export { forloebRelation, forloebSelect } from "./compile/forloeb.ts";
 export type { CompileContext, MonthRange, Relations } from "./compile/sql.ts";
@@ -36,14 +33,9 @@ export interface CompiledIndicator {
   usesForloeb: boolean;
 }
 
+/** The measure's compiler, from the catalogue (measures.ts). */
 function compileMeasure(def: IndicatorDefinition, ctx: CompileContext): MeasureSql {
-  const m = def.measure;
-  if (isPointMeasure(m)) return compilePoint(def, m, ctx);
-  if (isEndedMeasure(m)) return compileEnded(def, m, ctx);
-  if (isMarkerMeasure(m)) return compileMarker(m, ctx);
-  if (m.kind === "fte") return compileFte(def, m, ctx);
-  const never: never = m;
-  throw new Error(`Ukendt måling: ${JSON.stringify(never)}`);
+  return measureSpec(def.measure.kind).compile(def, def.measure, ctx);
 }
 
 export function compileIndicator(

@@ -22,6 +22,7 @@ import {
   parseDefinitions,
 } from "../engine/definition.ts";
 import { clampRange, EngineQueryError, openSnapshot, runIndicators } from "../engine/execute.ts";
+import { isShareKind } from "../engine/measures.ts";
 import { type ResolvedSnapshot, resolveSnapshot } from "../engine/snapshots.ts";
 import type { Db } from "../store/db.ts";
 import {
@@ -53,19 +54,6 @@ type StoredDefinition = Record<string, unknown>;
 export const resultViews = ["share", "count", "rest"] as const;
 export type ResultView = (typeof resultViews)[number];
 
-const shareKinds = new Set([
-  "wage_hours_share",
-  "activity_share",
-  "no_activity_share",
-  "company_oriented_12m",
-  "company_oriented_first_weeks",
-  "ended_outcome_share",
-  "returned_within",
-  "duration_over_share",
-  "marker_outcome_share",
-  "weekly_hours_share",
-]);
-
 /** Split the stored object into the engine's part and the result view, checking the view. */
 function splitResult(
   raw: StoredDefinition,
@@ -83,7 +71,7 @@ function splitResult(
     errors.push({ path, message: `Ukendt result; gyldige: ${resultViews.join(", ")}` });
   } else {
     const kind = (engine.measure as { kind?: unknown } | undefined)?.kind;
-    if (result !== "share" && !shareKinds.has(String(kind))) {
+    if (result !== "share" && !isShareKind(String(kind))) {
       errors.push({
         path,
         message: `result: ${result} kan kun bruges på andelsmål, ikke på ${String(kind)}`,

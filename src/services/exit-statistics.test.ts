@@ -3,13 +3,10 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { goldenPath } from "../../test/fixtures.ts";
+import { exitCountsByYear } from "../engine/exit-statistics.ts";
 import { writeSnapshot } from "../engine/test-support.ts";
-import {
-  exitCountsByYear,
-  exitStatistics,
-  exitStatisticsFromCounts,
-  exitStatisticsXlsx,
-} from "./exit-statistics.ts";
+import { exitStatisticsXlsx } from "../reports/exit-statistics-xlsx.ts";
+import { exitStatistics, exitStatisticsFromCounts } from "./exit-statistics.ts";
 
 const golden = JSON.parse(readFileSync(goldenPath("seed-tables.json"), "utf8"));
 

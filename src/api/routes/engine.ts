@@ -2,6 +2,7 @@ import { z } from "zod";
 import { monthLabelLong } from "../../domain/format.ts";
 import { describeDefinition } from "../../engine/definition.ts";
 import { resolveSnapshot } from "../../engine/snapshots.ts";
+import { exitStatisticsXlsx } from "../../reports/exit-statistics-xlsx.ts";
 import {
   definitionOfIndicator,
   describeIndicatorDefinition,
@@ -9,7 +10,7 @@ import {
   runComputation,
   validateDefinitionInput,
 } from "../../services/compute.ts";
-import { exitStatistics, exitStatisticsXlsx } from "../../services/exit-statistics.ts";
+import { exitStatistics } from "../../services/exit-statistics.ts";
 import { hasPersonList, listPersons } from "../../services/persons.ts";
 import type { Store } from "../../store/db.ts";
 import {

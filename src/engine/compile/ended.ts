@@ -5,7 +5,7 @@
  * (latest end, on a tie later start) matches the categories, the age at E and the project
  * (marker active on E).
  */
-import type { IndicatorDefinition, Measure } from "../definition.ts";
+import type { BenefitCode, MeasureTarget } from "../definition-parts.ts";
 import type { MeasureSql } from "./shape.ts";
 import {
   type CompileContext,
@@ -15,24 +15,14 @@ import {
   personJoin,
   populationConditions,
   type Relations,
-  viewRelations,
   where,
 } from "./sql.ts";
-
-type EndedMeasure = Extract<
-  Measure,
-  { kind: "ended_outcome_share" | "avg_duration_ended" | "returned_within" }
->;
-
-export function isEndedMeasure(m: Measure): m is EndedMeasure {
-  return m.kind === "ended_outcome_share" || m.kind === "avg_duration_ended" || m.kind === "returned_within";
-}
 
 /**
  * ended(d, person_key, course_start, course_end, exit_reason): one row per month and forløb
  * ending in [from, to], where from/to are SQL expressions of m.d.
  */
-function endedCte(def: IndicatorDefinition, rel: Relations, from: string, to: string): string {
+function endedCte(def: MeasureTarget, rel: Relations, from: string, to: string): string {
   const pop = def.population;
   if (!pop) throw new Error(`Indikatoren ${def.id} mangler population`);
   return `ended AS (
@@ -45,48 +35,59 @@ function endedCte(def: IndicatorDefinition, rel: Relations, from: string, to: st
 )`;
 }
 
-export function compileEnded(
-  def: IndicatorDefinition,
-  m: EndedMeasure,
-  { rel }: CompileContext = { rel: viewRelations },
+export function compileEndedOutcomeShare(
+  def: MeasureTarget,
+  m: { outcomes: string[]; window_months: number },
+  { rel }: CompileContext,
 ): MeasureSql {
-  switch (m.kind) {
-    case "ended_outcome_share":
-      return {
-        ctes: [
-          endedCte(def, rel, minusMonths("m.d", m.window_months), "m.d - 1"),
-          `units AS (SELECT d, COALESCE(exit_reason IN ${list(m.outcomes)}, false) AS hit FROM ended)`,
-        ],
-        shape: { kind: "share" },
-        usesForloeb: true,
-      };
-    case "avg_duration_ended":
-      // duration in weeks, both ends inclusive: (E − S + 1) ÷ 7
-      return {
-        ctes: [
-          endedCte(def, rel, minusMonths("m.d", m.window_months), "m.d - 1"),
-          "units AS (SELECT d, CAST(course_end - course_start + 1 AS DOUBLE) / 7 AS x FROM ended)",
-        ],
-        shape: { kind: "mean" },
-        usesForloeb: true,
-      };
-    case "returned_within": {
-      // B = D − days: the window ends a full follow-up period before D, so every forløb in it
-      // has had `days` days to return.
-      const b = `(m.d - ${num(m.days)})`;
-      const benefitFilter = m.return_benefits ? ` AND r.benefit IN ${list(m.return_benefits)}` : "";
-      return {
-        ctes: [
-          endedCte(def, rel, minusMonths(b, m.window_months), `${b} - 1`),
-          `units AS (
+  return {
+    ctes: [
+      endedCte(def, rel, minusMonths("m.d", m.window_months), "m.d - 1"),
+      `units AS (SELECT d, COALESCE(exit_reason IN ${list(m.outcomes)}, false) AS hit FROM ended)`,
+    ],
+    shape: { kind: "share" },
+    usesForloeb: true,
+  };
+}
+
+/** duration in weeks, both ends inclusive: (E − S + 1) ÷ 7 */
+export function compileAvgDurationEnded(
+  def: MeasureTarget,
+  m: { window_months: number },
+  { rel }: CompileContext,
+): MeasureSql {
+  return {
+    ctes: [
+      endedCte(def, rel, minusMonths("m.d", m.window_months), "m.d - 1"),
+      "units AS (SELECT d, CAST(course_end - course_start + 1 AS DOUBLE) / 7 AS x FROM ended)",
+    ],
+    shape: { kind: "mean" },
+    usesForloeb: true,
+  };
+}
+
+/** B = D − days: the window ends a full follow-up period before D, so every forløb in it has had `days` days to return. */
+export function returnWindowEnd(d: string, days: number): string {
+  return `(${d} - ${num(days)})`;
+}
+
+export function compileReturnedWithin(
+  def: MeasureTarget,
+  m: { days: number; window_months: number; return_benefits?: BenefitCode[] | undefined },
+  { rel }: CompileContext,
+): MeasureSql {
+  const b = returnWindowEnd("m.d", m.days);
+  const benefitFilter = m.return_benefits ? ` AND r.benefit IN ${list(m.return_benefits)}` : "";
+  return {
+    ctes: [
+      endedCte(def, rel, minusMonths(b, m.window_months), `${b} - 1`),
+      `units AS (
   SELECT e.d, EXISTS (SELECT 1 FROM ${rel.benefitRecords} r WHERE r.person_key = e.person_key${benefitFilter}
     AND r.start_date >= e.course_end + 1 AND r.start_date <= e.course_end + ${num(m.days)}) AS hit
   FROM ended e
 )`,
-        ],
-        shape: { kind: "share" },
-        usesForloeb: true,
-      };
-    }
-  }
+    ],
+    shape: { kind: "share" },
+    usesForloeb: true,
+  };
 }

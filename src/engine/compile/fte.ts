@@ -10,28 +10,23 @@
  * (those start no later, so they cover exactly [s, that end] of it), i.e.
  * max(0, e − max(s − 1, latest earlier end)). Summed, that is the number of days in the union.
  */
-import type { IndicatorDefinition, Measure } from "../definition.ts";
+import type { MeasureTarget } from "../definition-parts.ts";
 import type { MeasureSql } from "./shape.ts";
-import {
-  type CompileContext,
-  list,
-  minusMonths,
-  personConditions,
-  personJoin,
-  viewRelations,
-  where,
-} from "./sql.ts";
+import { type CompileContext, list, minusMonths, personConditions, personJoin, where } from "./sql.ts";
 
-type FteMeasure = Extract<Measure, { kind: "fte" }>;
+/** the first day of the period P before D (`m.d`): 1 or 12 calendar months back */
+export function ftePeriodStart(d: string, period: "month" | "year"): string {
+  return minusMonths(d, period === "year" ? 12 : 1);
+}
 
 export function compileFte(
-  def: IndicatorDefinition,
-  m: FteMeasure,
-  { rel }: CompileContext = { rel: viewRelations },
+  def: MeasureTarget,
+  m: { period: "month" | "year" },
+  { rel }: CompileContext,
 ): MeasureSql {
   const pop = def.population;
   if (!pop) throw new Error(`Indikatoren ${def.id} mangler population`);
-  const periodStart = minusMonths("m.d", m.period === "year" ? 12 : 1);
+  const periodStart = ftePeriodStart("m.d", m.period);
   const conditions = [`r.benefit IN ${list(pop.benefits)}`];
   if (pop.categories) conditions.push(`r.category IN ${list(pop.categories)}`);
   conditions.push(...personConditions(pop, "r", "m.d", rel));

@@ -2,39 +2,38 @@
  * Marker measures (DESIGN 6.3): computed on project markers alone; the population filter is not
  * applied.
  */
-import type { Measure } from "../definition.ts";
 import type { MeasureSql } from "./shape.ts";
-import { activeOn, type CompileContext, list, minusMonths, str, viewRelations } from "./sql.ts";
+import { activeOn, type CompileContext, list, minusMonths, str } from "./sql.ts";
 
-type MarkerMeasure = Extract<Measure, { kind: "marker_count" | "marker_outcome_share" }>;
-
-export function isMarkerMeasure(m: Measure): m is MarkerMeasure {
-  return m.kind === "marker_count" || m.kind === "marker_outcome_share";
-}
-
-export function compileMarker(
-  m: MarkerMeasure,
-  { rel }: CompileContext = { rel: viewRelations },
+/** distinct persons with a marker for the project: a person with two markers counts once */
+export function compileMarkerCount(
+  _def: unknown,
+  m: { project: string; mode: "cumulative" | "active" | "started" },
+  { rel }: CompileContext,
 ): MeasureSql {
-  if (m.kind === "marker_count") {
-    const condition = {
-      cumulative: "k.start_date < m.d",
-      active: activeOn("k", "m.d"),
-      started: `k.start_date >= ${minusMonths("m.d", 1)} AND k.start_date < m.d`,
-    }[m.mode];
-    return {
-      // distinct persons: a person with two markers counts once
-      ctes: [
-        `units AS (
+  const condition = {
+    cumulative: "k.start_date < m.d",
+    active: activeOn("k", "m.d"),
+    started: `k.start_date >= ${minusMonths("m.d", 1)} AND k.start_date < m.d`,
+  }[m.mode];
+  return {
+    ctes: [
+      `units AS (
   SELECT DISTINCT m.d, k.person_key FROM months m
   JOIN ${rel.markers} k ON k.project = ${str(m.project)} AND ${condition}
 )`,
-      ],
-      shape: { kind: "count" },
-      usesForloeb: false,
-    };
-  }
-  // per marker: markers ended before D (within the window when given)
+    ],
+    shape: { kind: "count" },
+    usesForloeb: false,
+  };
+}
+
+/** per marker: markers ended before D (within the window when given) */
+export function compileMarkerOutcomeShare(
+  _def: unknown,
+  m: { project: string; outcomes: string[]; window_months?: number | undefined },
+  { rel }: CompileContext,
+): MeasureSql {
   const windowCondition = m.window_months ? ` AND k.end_date >= ${minusMonths("m.d", m.window_months)}` : "";
   return {
     ctes: [

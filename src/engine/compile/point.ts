@@ -1,9 +1,10 @@
 /**
  * Measures on the population at the reference date D (DESIGN 6.1 "Population at D"):
  * stock, the activity and wage-hour shares, the Delaftale 2 measures and duration shares.
- * Each produces a `units` CTE with one row per population person (per month).
+ * Each produces a `units` CTE with one row per population person (per month). One small compiler
+ * per measure kind; the catalogue (../measures.ts) names which kind uses which.
  */
-import type { IndicatorDefinition, Measure, Population } from "../definition.ts";
+import type { ActivityCode, MeasureTarget, Population } from "../definition-parts.ts";
 import type { MeasureSql } from "./shape.ts";
 import {
   activeOn,
@@ -60,93 +61,116 @@ function popHoursCte(rel: Relations, from: string, to: string, filter = ""): str
 )`;
 }
 
-type PointMeasure = Extract<
-  Measure,
-  {
-    kind:
-      | "stock"
-      | "wage_hours_share"
-      | "activity_share"
-      | "no_activity_share"
-      | "company_oriented_12m"
-      | "company_oriented_first_weeks"
-      | "duration_over_share"
-      | "weekly_hours_share";
-  }
->;
-
-export function isPointMeasure(m: Measure): m is PointMeasure {
-  return [
-    "stock",
-    "wage_hours_share",
-    "activity_share",
-    "no_activity_share",
-    "company_oriented_12m",
-    "company_oriented_first_weeks",
-    "duration_over_share",
-    "weekly_hours_share",
-  ].includes(m.kind);
+/** units(d, hit) over `from` (pop or pop_hours), optionally filtered */
+function units(hit: string, filter = "", from = "pop"): string {
+  return `units AS (\n  SELECT u.d, ${hit} AS hit\n  FROM ${from} u\n  ${filter}\n)`;
 }
 
-export function compilePoint(
-  def: IndicatorDefinition,
-  m: PointMeasure,
-  ctx: CompileContext = { rel: viewRelations },
-): MeasureSql {
+/** the start of the calendar month before D */
+const lastMonth = minusMonths("u.d", 1);
+
+/**
+ * The `pop` CTE of a point measure: the run's materialized population when there is one
+ * (then the forløb is not read), else computed from the forløb.
+ */
+function populationCtes(def: MeasureTarget, ctx: CompileContext): { ctes: string[]; usesForloeb: boolean } {
   const pop = def.population;
   if (!pop) throw new Error(`Indikatoren ${def.id} mangler population`);
-  const { rel } = ctx;
   const table = ctx.populationTable?.(pop);
-  const ctes = [table ? `pop AS (SELECT d, person_key, course_start FROM ${table})` : popCte(pop, rel)];
-  const units = (hit: string, filter = "", from = "pop") =>
-    `units AS (\n  SELECT u.d, ${hit} AS hit\n  FROM ${from} u\n  ${filter}\n)`;
-  const lastMonth = minusMonths("u.d", 1);
-  switch (m.kind) {
-    case "stock":
-      ctes.push("units AS (SELECT d FROM pop)");
-      return { ctes, shape: { kind: "count" }, usesForloeb: !table };
-    case "wage_hours_share":
-      ctes.push(popHoursCte(rel, lastMonth, "u.d"), units(`u.hours > ${num(m.above)}`, "", "pop_hours"));
-      break;
-    case "activity_share":
-      ctes.push(units(activityExists(rel, m.kinds, activeOn("a", "u.d"))));
-      break;
-    case "no_activity_share":
-      ctes.push(units(`NOT ${activityExists(rel, m.kinds, activeOn("a", "u.d"))}`));
-      break;
-    case "company_oriented_12m": {
-      // Delaftale 2: an activity overlapping [D − 365, D − 1] or ≥ min_hours in the 12 calendar months before D's month
-      const activity = activityExists(rel, m.kinds, overlaps("a", "u.d - 365", "u.d - 1"));
-      const long = "WHERE u.d - u.course_start >= 365";
-      ctes.push(
-        popHoursCte(rel, minusMonths("u.d", 12), "u.d", long),
-        units(`(${activity} OR u.hours >= ${num(m.min_hours)})`, "", "pop_hours"),
-      );
-      break;
-    }
-    case "company_oriented_first_weeks": {
-      const days = 7 * m.weeks;
-      const activity = activityExists(
-        rel,
-        m.kinds,
-        overlaps("a", "u.course_start", `u.course_start + ${num(days - 1)}`),
-      );
-      ctes.push(units(activity, `WHERE u.d - u.course_start >= ${num(days)}`));
-      break;
-    }
-    case "duration_over_share":
-      ctes.push(units(`u.d - u.course_start > ${num(m.days)}`));
-      break;
-    case "weekly_hours_share": {
-      // weekly hours = the month's hours × 7 ÷ days in that month; no wage rows = 0 hours
-      const weekly = `(u.hours * 7 / CAST(u.d - ${lastMonth} AS DOUBLE))`;
-      const upper = m.max === undefined ? "" : ` AND ${weekly} <= ${num(m.max)}`;
-      ctes.push(
-        popHoursCte(rel, lastMonth, "u.d"),
-        units(`(${weekly} >= ${num(m.min)}${upper})`, "", "pop_hours"),
-      );
-      break;
-    }
-  }
-  return { ctes, shape: { kind: "share" }, usesForloeb: !table };
+  return {
+    ctes: [table ? `pop AS (SELECT d, person_key, course_start FROM ${table})` : popCte(pop, ctx.rel)],
+    usesForloeb: !table,
+  };
+}
+
+/** A share over the population: the `units` CTEs built on top of `pop`. */
+function populationShare(
+  def: MeasureTarget,
+  ctx: CompileContext,
+  ctes: (rel: Relations) => string[],
+): MeasureSql {
+  const p = populationCtes(def, ctx);
+  return { ctes: [...p.ctes, ...ctes(ctx.rel)], shape: { kind: "share" }, usesForloeb: p.usesForloeb };
+}
+
+export function compileStock(def: MeasureTarget, _m: unknown, ctx: CompileContext): MeasureSql {
+  const p = populationCtes(def, ctx);
+  return {
+    ctes: [...p.ctes, "units AS (SELECT d FROM pop)"],
+    shape: { kind: "count" },
+    usesForloeb: p.usesForloeb,
+  };
+}
+
+export function compileWageHoursShare(def: MeasureTarget, m: { above: number }, ctx: CompileContext) {
+  return populationShare(def, ctx, (rel) => [
+    popHoursCte(rel, lastMonth, "u.d"),
+    units(`u.hours > ${num(m.above)}`, "", "pop_hours"),
+  ]);
+}
+
+export function compileActivityShare(def: MeasureTarget, m: { kinds: ActivityCode[] }, ctx: CompileContext) {
+  return populationShare(def, ctx, (rel) => [units(activityExists(rel, m.kinds, activeOn("a", "u.d")))]);
+}
+
+export function compileNoActivityShare(
+  def: MeasureTarget,
+  m: { kinds?: ActivityCode[] | undefined },
+  ctx: CompileContext,
+) {
+  return populationShare(def, ctx, (rel) => [
+    units(`NOT ${activityExists(rel, m.kinds, activeOn("a", "u.d"))}`),
+  ]);
+}
+
+/** Delaftale 2: an activity overlapping [D − 365, D − 1] or ≥ min_hours in the 12 calendar months before D's month */
+export function compileCompanyOriented12m(
+  def: MeasureTarget,
+  m: { kinds: ActivityCode[]; min_hours: number },
+  ctx: CompileContext,
+) {
+  return populationShare(def, ctx, (rel) => {
+    const activity = activityExists(rel, m.kinds, overlaps("a", "u.d - 365", "u.d - 1"));
+    const long = "WHERE u.d - u.course_start >= 365";
+    return [
+      popHoursCte(rel, minusMonths("u.d", 12), "u.d", long),
+      units(`(${activity} OR u.hours >= ${num(m.min_hours)})`, "", "pop_hours"),
+    ];
+  });
+}
+
+export function compileCompanyOrientedFirstWeeks(
+  def: MeasureTarget,
+  m: { weeks: number; kinds: ActivityCode[] },
+  ctx: CompileContext,
+) {
+  return populationShare(def, ctx, (rel) => {
+    const days = 7 * m.weeks;
+    const activity = activityExists(
+      rel,
+      m.kinds,
+      overlaps("a", "u.course_start", `u.course_start + ${num(days - 1)}`),
+    );
+    return [units(activity, `WHERE u.d - u.course_start >= ${num(days)}`)];
+  });
+}
+
+export function compileDurationOverShare(def: MeasureTarget, m: { days: number }, ctx: CompileContext) {
+  return populationShare(def, ctx, () => [units(`u.d - u.course_start > ${num(m.days)}`)]);
+}
+
+/** weekly hours = the month's hours × 7 ÷ days in that month; no wage rows = 0 hours */
+export function compileWeeklyHoursShare(
+  def: MeasureTarget,
+  m: { min: number; max?: number | undefined },
+  ctx: CompileContext,
+) {
+  return populationShare(def, ctx, (rel) => {
+    const weekly = `(u.hours * 7 / CAST(u.d - ${lastMonth} AS DOUBLE))`;
+    const upper = m.max === undefined ? "" : ` AND ${weekly} <= ${num(m.max)}`;
+    return [
+      popHoursCte(rel, lastMonth, "u.d"),
+      units(`(${weekly} >= ${num(m.min)}${upper})`, "", "pop_hours"),
+    ];
+  });
 }

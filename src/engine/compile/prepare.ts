@@ -23,14 +23,14 @@
  * the self-contained queries' (the golden test and `bench:engine --check` hold them to that).
  */
 import type { IndicatorDefinition, Population } from "../definition.ts";
+import { measureSpec, type SharedTable } from "../measures.ts";
 import { forloebRunSelectFrom } from "./forloeb.ts";
-import { isPointMeasure, popSelect } from "./point.ts";
+import { popSelect } from "./point.ts";
 import {
   type CompileContext,
   type MonthRange,
   minusMonths,
   monthsCte,
-  num,
   populationKey,
   type Relations,
   str,
@@ -64,8 +64,9 @@ export interface PreparedRun {
   tables: string[];
 }
 
-/** the measures that read wage hours (all point measures, through their population) */
-const wageKinds = new Set(["wage_hours_share", "company_oriented_12m", "weekly_hours_share"]);
+/** whether the definition's measure needs the shared table (the catalogue says, measures.ts) */
+const needs = (d: IndicatorDefinition, table: SharedTable) =>
+  measureSpec(d.measure.kind).tables.includes(table);
 
 /** months the wage measures read: from 12 calendar months before the first D, before the last D */
 function wageWindow(range: MonthRange): { from: string; to: string } {
@@ -77,20 +78,16 @@ function wageWindow(range: MonthRange): { from: string; to: string } {
 
 /**
  * The earliest record end any of the definitions can read, as a SQL date: a point measure needs
- * records active on some D ≥ the first D; fte records overlapping the period before the first D;
- * ended measures forløb ending in their window before the first D (returned_within: before
- * B = D − days). Marker measures read no benefit records.
+ * records active on some D ≥ the first D; the catalogue's earliestRecordEnd says how much further
+ * back the others reach (fte: the period before the first D; ended measures: their window before
+ * the first D, returned_within before B = D − days). Marker measures read no benefit records.
  */
 export function earliestEnd(definitions: readonly IndicatorDefinition[], range: MonthRange): string {
   const first = `DATE ${str(`${range.from}-01`)}`;
   const dates = new Set<string>([first]);
   for (const d of definitions) {
-    const m = d.measure;
-    if (m.kind === "fte") dates.add(minusMonths(first, m.period === "year" ? 12 : 1));
-    else if (m.kind === "ended_outcome_share" || m.kind === "avg_duration_ended")
-      dates.add(minusMonths(first, m.window_months));
-    else if (m.kind === "returned_within")
-      dates.add(minusMonths(`(${first} - ${num(m.days)})`, m.window_months));
+    const back = measureSpec(d.measure.kind).earliestRecordEnd?.(d.measure, first);
+    if (back !== undefined) dates.add(back);
   }
   return dates.size === 1 ? first : `least(${[...dates].join(", ")})`;
 }
@@ -119,7 +116,7 @@ SEMI JOIN (SELECT person_key, benefit FROM benefit_records
   const populations = new Map<string, string>();
   const pointPopulations: Population[] = [];
   for (const d of definitions) {
-    if (!d.population || !isPointMeasure(d.measure)) continue;
+    if (!d.population || !needs(d, "population")) continue;
     const key = populationKey(d.population);
     if (populations.has(key)) continue;
     populations.set(key, `run_pop_${populations.size + 1}`);
@@ -150,7 +147,7 @@ WHERE start_date <= ${last} AND (end_date IS NULL OR end_date >= ${first})`,
   const wageTables = [
     ...new Set(
       definitions
-        .filter((d) => d.population && wageKinds.has(d.measure.kind))
+        .filter((d) => d.population && needs(d, "wage_months"))
         .map((d) => populations.get(populationKey(d.population!))!),
     ),
   ];
