@@ -470,32 +470,32 @@ const codeOptions: Record<CodeList, readonly { code: string; label: string }[]> 
   benefit: BENEFITS,
 };
 
-export const measureParamViewSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  type: z.enum(["number", "code", "codes", "choice"]),
-  required: z.boolean(),
+/** A parameter as the editor shows it (the wire schema is src/api/contract/measures.ts). */
+export interface MeasureParamView {
+  key: string;
+  label: string;
+  type: ParamInput["type"];
+  required: boolean;
   /** the default and what leaving it out means, in Danish ("standard 12", "ingen valgt = alle") */
-  hint: z.string().optional(),
+  hint?: string;
   /** the choices of `codes` and `choice` parameters */
-  options: z.array(z.object({ code: z.string(), label: z.string() })).optional(),
-});
+  options?: { code: string; label: string }[];
+}
 
-export const measureViewSchema = z.object({
-  kind: z.string(),
-  label: z.string(),
-  description: z.string(),
-  population: z.boolean(),
+export interface MeasureView {
+  kind: string;
+  label: string;
+  description: string;
+  population: boolean;
   /** share measures can show the percentage, the numerator or the rest (result views) */
-  share: z.boolean(),
-  tables: z.array(z.enum(["forloeb", "population", "wage_months"])),
-  params: z.array(measureParamViewSchema),
-});
+  share: boolean;
+  tables: SharedTable[];
+  params: MeasureParamView[];
+}
 
-export const measureCatalogueSchema = z.object({ measures: z.array(measureViewSchema) });
-export type MeasureView = z.infer<typeof measureViewSchema>;
-export type MeasureParamView = z.infer<typeof measureParamViewSchema>;
-export type MeasureCatalogue = z.infer<typeof measureCatalogueSchema>;
+export interface MeasureCatalogue {
+  measures: MeasureView[];
+}
 
 /** A default in words: 12 → "12", activity kinds → "virksomhedspraktik og løntilskud", a choice → its label. */
 function defaultText(p: ParamSpec): string {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { monthLabelLong } from "../../domain/format.ts";
 import { describeDefinition } from "../../engine/definition.ts";
+import { measureCatalogue } from "../../engine/measures.ts";
 import { resolveSnapshot } from "../../engine/snapshots.ts";
 import { exitStatisticsXlsx } from "../../reports/exit-statistics-xlsx.ts";
 import {
@@ -34,6 +35,7 @@ import {
   saveOutcomeGroupSet,
 } from "../../store/repositories/outcome-groups.ts";
 import { permits } from "../auth.ts";
+import { measureCatalogueResponse } from "../contract/measures.ts";
 import { ApiError, badRequest, notFound } from "../errors.ts";
 import { type ApiRouter, idParam } from "../router.ts";
 
@@ -177,6 +179,17 @@ export function engineRoutes(router: ApiRouter): void {
         personListAvailable: def.value ? hasPersonList(def.value) : false,
       };
     },
+  );
+
+  router.route(
+    {
+      method: "get",
+      path: "/measures",
+      summary: "Målingskataloget: hver målings parametre med standardværdier, og hvad den måler",
+      tag: "Beregning",
+      action: "read",
+    },
+    async () => measureCatalogueResponse.parse(measureCatalogue()),
   );
 
   router.route(

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { ACTIVITY_KINDS, BENEFITS, CATEGORIES, EXIT_REASONS } from "../../../src/domain/codes.ts";
-import { apiSend } from "../api.ts";
+import type { MeasureCatalogueResponse, MeasureResponse } from "../../../src/api/contract/measures.ts";
+import { BENEFITS, CATEGORIES } from "../../../src/domain/codes.ts";
+import { apiGet, apiSend } from "../api.ts";
 import { Field } from "./forms.tsx";
 
 /** A stored definition: population + measure (+ result), DESIGN 6.2 without id/name/unit/better. */
@@ -13,143 +14,23 @@ interface ValidateResponse {
   stored?: StoredDefinition;
 }
 
-type ParamType = "number" | "kinds" | "outcomes" | "benefits" | "text" | "period" | "mode";
-interface Param {
-  key: string;
-  label: string;
-  type: ParamType;
-  required?: boolean;
-  hint?: string;
-}
+type Measure = MeasureResponse;
 
-const MEASURES: { kind: string; label: string; share: boolean; population: boolean; params: Param[] }[] = [
-  {
-    kind: "stock",
-    label: "Antal personer i målgruppen (bestand)",
-    share: false,
-    population: true,
-    params: [],
-  },
-  {
-    kind: "wage_hours_share",
-    label: "Andel med ordinære løntimer i måneden før",
-    share: true,
-    population: true,
-    params: [{ key: "above", label: "Flere end (timer)", type: "number", hint: "standard 0" }],
-  },
-  {
-    kind: "activity_share",
-    label: "Andel i tilbud den 1. i måneden",
-    share: true,
-    population: true,
-    params: [{ key: "kinds", label: "Tilbudstyper", type: "kinds", required: true }],
-  },
-  {
-    kind: "no_activity_share",
-    label: "Andel uden tilbud den 1. i måneden",
-    share: true,
-    population: true,
-    params: [{ key: "kinds", label: "Tilbudstyper", type: "kinds", hint: "ingen valgt = alle tilbud" }],
-  },
-  {
-    kind: "company_oriented_12m",
-    label: "Delaftale 2 – 12 måneder",
-    share: true,
-    population: true,
-    params: [
-      {
-        key: "kinds",
-        label: "Virksomhedsrettede tilbud",
-        type: "kinds",
-        hint: "standard praktik og løntilskud",
-      },
-      { key: "min_hours", label: "Mindst løntimer", type: "number", hint: "standard 100" },
-    ],
-  },
-  {
-    kind: "company_oriented_first_weeks",
-    label: "Virksomhedsrettet tilbud inden for forløbets første uger",
-    share: true,
-    population: true,
-    params: [
-      { key: "weeks", label: "Uger", type: "number", hint: "standard 26" },
-      { key: "kinds", label: "Tilbudstyper", type: "kinds", hint: "standard praktik og løntilskud" },
-    ],
-  },
-  {
-    kind: "ended_outcome_share",
-    label: "Andel afsluttede forløb med bestemte afslutningsårsager",
-    share: true,
-    population: true,
-    params: [
-      { key: "outcomes", label: "Afslutningsårsager", type: "outcomes", required: true },
-      { key: "window_months", label: "Seneste måneder", type: "number", hint: "standard 12" },
-    ],
-  },
-  {
-    kind: "avg_duration_ended",
-    label: "Gennemsnitlig varighed af afsluttede forløb (uger)",
-    share: false,
-    population: true,
-    params: [{ key: "window_months", label: "Seneste måneder", type: "number", hint: "standard 3" }],
-  },
-  {
-    kind: "returned_within",
-    label: "Andel afsluttede, som vender tilbage på ydelse",
-    share: true,
-    population: true,
-    params: [
-      { key: "days", label: "Inden for dage", type: "number", hint: "standard 365" },
-      { key: "window_months", label: "Afsluttet i måneder", type: "number", hint: "standard 12" },
-      { key: "return_benefits", label: "Tilbage på ydelserne", type: "benefits", hint: "ingen valgt = alle" },
-    ],
-  },
-  {
-    kind: "duration_over_share",
-    label: "Andel med varighed over et antal dage",
-    share: true,
-    population: true,
-    params: [{ key: "days", label: "Dage", type: "number", required: true, hint: "fx 365 eller 730" }],
-  },
-  {
-    kind: "fte",
-    label: "Fuldtidspersoner",
-    share: false,
-    population: true,
-    params: [{ key: "period", label: "Periode", type: "period" }],
-  },
-  {
-    kind: "marker_count",
-    label: "Antal personer med markering for et projekt",
-    share: false,
-    population: false,
-    params: [
-      { key: "project", label: "Projektkode", type: "text", required: true },
-      { key: "mode", label: "Opgørelse", type: "mode" },
-    ],
-  },
-  {
-    kind: "marker_outcome_share",
-    label: "Andel afsluttede markeringer med bestemt resultat",
-    share: true,
-    population: false,
-    params: [
-      { key: "project", label: "Projektkode", type: "text", required: true },
-      { key: "outcomes", label: "Resultater", type: "outcomes", required: true },
-      { key: "window_months", label: "Seneste måneder", type: "number", hint: "tom = alle" },
-    ],
-  },
-  {
-    kind: "weekly_hours_share",
-    label: "Andel med lønnede timer pr. uge i et interval",
-    share: true,
-    population: true,
-    params: [
-      { key: "min", label: "Mindst timer pr. uge", type: "number", required: true },
-      { key: "max", label: "Højst timer pr. uge", type: "number", hint: "tom = ingen øvre grænse" },
-    ],
-  },
-];
+/**
+ * The measure catalogue (GET /api/measures), fetched once per page load and shared by every
+ * editor: the kinds, their labels, parameters and hints all come from the engine's catalogue.
+ */
+let cataloguePromise: Promise<Measure[]> | undefined;
+export function loadMeasures(): Promise<Measure[]> {
+  cataloguePromise ??= apiGet<MeasureCatalogueResponse>("/measures").then(
+    (r) => r.measures,
+    (e) => {
+      cataloguePromise = undefined;
+      throw e;
+    },
+  );
+  return cataloguePromise;
+}
 
 interface FormState {
   benefits: string[];
@@ -180,8 +61,8 @@ function toNumber(text: string): number | string {
 }
 
 /** The form → a definition object (empty fields left out, so the engine's defaults apply). */
-export function formToDefinition(f: FormState): StoredDefinition {
-  const spec = MEASURES.find((m) => m.kind === f.kind);
+export function formToDefinition(f: FormState, measures: readonly Measure[]): StoredDefinition {
+  const spec = measures.find((m) => m.kind === f.kind);
   const measure: Record<string, unknown> = { kind: f.kind };
   for (const p of spec?.params ?? []) {
     const v = f.params[p.key];
@@ -277,8 +158,11 @@ interface Props {
  */
 export function DefinitionEditor({ value, onChange }: Props) {
   const [mode, setMode] = useState<"form" | "yaml">("form");
+  const [measures, setMeasures] = useState<Measure[] | null>(null);
   const [form, setForm] = useState<FormState>(() => definitionToForm(value));
-  const [yaml, setYaml] = useState(() => JSON.stringify(value ?? formToDefinition(emptyForm), null, 2));
+  const [yaml, setYaml] = useState(() =>
+    JSON.stringify(value ?? { measure: { kind: emptyForm.kind }, population: { benefits: [] } }, null, 2),
+  );
   const [result, setResult] = useState<ValidateResponse | null>(null);
   const [error, setError] = useState("");
   const seq = useRef(0);
@@ -286,8 +170,23 @@ export function DefinitionEditor({ value, onChange }: Props) {
   onChangeRef.current = onChange;
 
   useEffect(() => {
+    let live = true;
+    loadMeasures()
+      .then((m) => {
+        if (live) setMeasures(m);
+      })
+      .catch((e) => {
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (mode === "form" && !measures) return;
     const mine = ++seq.current;
-    const body = mode === "form" ? { definition: formToDefinition(form) } : { yaml };
+    const body = mode === "form" && measures ? { definition: formToDefinition(form, measures) } : { yaml };
     const t = setTimeout(() => {
       apiSend<ValidateResponse>("POST", "/definitions/validate", body)
         .then((r) => {
@@ -301,16 +200,16 @@ export function DefinitionEditor({ value, onChange }: Props) {
         });
     }, 350);
     return () => clearTimeout(t);
-  }, [mode, form, yaml]);
+  }, [mode, form, yaml, measures]);
 
-  const spec = MEASURES.find((m) => m.kind === form.kind);
+  const spec = measures?.find((m) => m.kind === form.kind);
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
   const setParam = (key: string, v: string | string[]) =>
     setForm((f) => ({ ...f, params: { ...f.params, [key]: v } }));
 
   const switchTo = (next: "form" | "yaml") => {
     if (next === mode) return;
-    if (next === "yaml") setYaml(JSON.stringify(formToDefinition(form), null, 2));
+    if (next === "yaml" && measures) setYaml(JSON.stringify(formToDefinition(form, measures), null, 2));
     else if (result?.stored) setForm(definitionToForm(result.stored));
     setMode(next);
   };
@@ -337,12 +236,14 @@ export function DefinitionEditor({ value, onChange }: Props) {
         </button>
       </fieldset>
 
-      {mode === "form" ? (
+      {mode === "form" && !measures ? (
+        <p className="muted">Henter målingerne …</p>
+      ) : mode === "form" && measures ? (
         <div className="form-grid">
           <Field label="Måling">
             {(p) => (
               <select {...p} value={form.kind} onChange={(e) => set({ kind: e.target.value, params: {} })}>
-                {MEASURES.map((m) => (
+                {measures.map((m) => (
                   <option key={m.kind} value={m.kind}>
                     {m.label}
                   </option>
@@ -395,32 +296,19 @@ export function DefinitionEditor({ value, onChange }: Props) {
           {spec?.params.map((param) => {
             const v = form.params[param.key];
             const label = `${param.label}${param.required ? " (skal udfyldes)" : ""}`;
-            if (param.type === "kinds" || param.type === "outcomes" || param.type === "benefits") {
-              const options =
-                param.type === "kinds" ? ACTIVITY_KINDS : param.type === "outcomes" ? EXIT_REASONS : BENEFITS;
+            if (param.type === "codes") {
               return (
                 <CheckboxGroup
                   key={param.key}
                   legend={label}
                   hint={param.hint}
-                  options={options}
+                  options={param.options ?? []}
                   value={Array.isArray(v) ? v : []}
                   onChange={(x) => setParam(param.key, x)}
                 />
               );
             }
-            if (param.type === "period" || param.type === "mode") {
-              const options =
-                param.type === "period"
-                  ? [
-                      ["month", "Måneden før"],
-                      ["year", "De 12 måneder før"],
-                    ]
-                  : [
-                      ["cumulative", "Akkumuleret (markeret før den 1.)"],
-                      ["active", "Aktiv markering den 1."],
-                      ["started", "Markeret i måneden før"],
-                    ];
+            if (param.type === "choice") {
               return (
                 <Field key={param.key} label={label}>
                   {(p) => (
@@ -430,9 +318,9 @@ export function DefinitionEditor({ value, onChange }: Props) {
                       onChange={(e) => setParam(param.key, e.target.value)}
                     >
                       <option value="">Standard</option>
-                      {options.map(([code, text]) => (
-                        <option key={code} value={code}>
-                          {text}
+                      {(param.options ?? []).map((o) => (
+                        <option key={o.code} value={o.code}>
+                          {o.label}
                         </option>
                       ))}
                     </select>
