@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { goldenPath } from "../../test/fixtures.ts";
 import { compileIndicator } from "./compile.ts";
 import { type IndicatorDefinition, parseDefinitions } from "./definition.ts";
-import { MEASURES, measureCatalogue, measureKinds, measureSpec } from "./measures.ts";
+import { measureCatalogue } from "./measure-view.ts";
+import { MEASURES, measureKinds, measureSpec } from "./measures.ts";
 
 // the golden example's definitions cover every measure kind of DESIGN 6.3 (its README says so)
 const golden = parseDefinitions(readFileSync(goldenPath("engine-example/definitions.yaml"), "utf8"));

@@ -8,10 +8,9 @@
  * Everything else reads this list: the definition schema (definition.ts), the compiler dispatch
  * (compile.ts), the per-run tables (compile/prepare.ts), person lists (persons.ts), the result
  * views of compute (services/compute.ts) and, through GET /api/measures, the web's definition
- * editor. Adding a measure kind = one entry here plus its compiler.
+ * editor (measure-view.ts). Adding a measure kind = one entry here plus its compiler.
  */
 import { z } from "zod";
-import { ACTIVITY_KINDS, BENEFITS, EXIT_REASONS } from "../domain/codes.ts";
 import {
   compileAvgDurationEnded,
   compileEndedOutcomeShare,
@@ -30,131 +29,21 @@ import {
   compileWageHoursShare,
   compileWeeklyHoursShare,
 } from "./compile/point.ts";
-import type { MeasureSql, ResultShape } from "./compile/shape.ts";
-import { type CompileContext, minusMonths } from "./compile/sql.ts";
+import { minusMonths } from "./compile/sql.ts";
 import {
   activity,
   benefit,
   code,
   companyOrientedKinds,
-  type MeasureTarget,
   nonEmptyList,
   nonNegative,
   nonNegativeInt,
   positiveInt,
 } from "./definition-parts.ts";
-import {
-  activityNames,
-  andList,
-  benefitsText,
-  type DescribeText,
-  fmt,
-  kindsText,
-  orList,
-} from "./describe.ts";
+import { benefitsText, fmt, kindsText, orList } from "./describe.ts";
+import { defineMeasure, type MeasureSpec, optional, required, withDefault } from "./measure-spec.ts";
 
-/** The per-run tables shared by the indicators of a run (compile/prepare.ts). */
-export type SharedTable = "forloeb" | "population" | "wage_months";
-
-/** The code lists a parameter may choose from. */
-export type CodeList = "activity" | "exitReason" | "benefit";
-
-/** How a parameter is entered in the definition editor. */
-export type ParamInput =
-  | { type: "number" }
-  | { type: "code" }
-  | { type: "codes"; list: CodeList }
-  | { type: "choice"; options: readonly { code: string; label: string }[] };
-
-interface ParamMeta {
-  /** Danish label in the form */
-  label: string;
-  input: ParamInput;
-  /** extra Danish hint, e.g. "fx 365 eller 730" */
-  hint?: string;
-}
-
-export interface ParamSpec<S extends z.ZodType = z.ZodType> extends ParamMeta {
-  schema: S;
-  required: boolean;
-  /** the value used when the parameter is left out */
-  default?: unknown;
-  /** what leaving it out means when there is no default, in Danish ("alle tilbud") */
-  absent?: string;
-}
-
-type Params = Record<string, ParamSpec>;
-
-const required = <S extends z.ZodType>(schema: S, meta: ParamMeta): ParamSpec<S> => ({
-  ...meta,
-  schema,
-  required: true,
-});
-
-const withDefault = <S extends z.ZodType>(
-  schema: S,
-  value: z.output<S>,
-  meta: ParamMeta,
-): ParamSpec<z.ZodDefault<S>> => ({
-  ...meta,
-  schema: (schema as z.ZodType).default(value as never) as unknown as z.ZodDefault<S>,
-  required: false,
-  default: value,
-});
-
-const optional = <S extends z.ZodType>(
-  schema: S,
-  meta: ParamMeta & { absent: string },
-): ParamSpec<z.ZodOptional<S>> => ({ ...meta, schema: schema.optional(), required: false });
-
-/** A measure of kind K with parameters P, as the schema outputs it. */
-export type MeasureOf<K extends string, P extends Params> = { kind: K } & {
-  [k in keyof P]: z.output<P[k]["schema"]>;
-};
-
-type SchemaOf<K extends string, P extends Params> = z.ZodObject<
-  { kind: z.ZodLiteral<K> } & { [k in keyof P]: P[k]["schema"] },
-  z.core.$strict
->;
-
-export interface MeasureSpec<K extends string = string, P extends Params = Params> {
-  kind: K;
-  /** Danish label, e.g. for the editor's choice of measure */
-  label: string;
-  /** Danish: what the measure counts (DESIGN 6.3's result column) */
-  description: string;
-  params: P;
-  /** marker measures are computed on markers alone and take no population */
-  population: boolean;
-  /** how the result is aggregated (compile/shape.ts); `share` measures have result views */
-  result: ResultShape["kind"];
-  tables: readonly SharedTable[];
-  /** the schema of the measure object (kind and parameters, defaults applied) */
-  schema: SchemaOf<K, P>;
-  /**
-   * The earliest benefit-record end the measure reads for a first reference date `first` (SQL
-   * date), when it reaches further back than the records active on D.
-   */
-  earliestRecordEnd?(m: MeasureOf<K, P>, first: string): string;
-  /** The definition in words; `t` holds the population's phrases. */
-  describe(m: MeasureOf<K, P>, t: DescribeText): string;
-  compile(def: MeasureTarget, m: MeasureOf<K, P>, ctx: CompileContext): MeasureSql;
-}
-
-type SpecInput<K extends string, P extends Params> = Omit<MeasureSpec<K, P>, "schema"> & {
-  /** a rule across parameters, checked after each of them */
-  check?: { ok: (m: MeasureOf<K, P>) => boolean; message: string };
-};
-
-function defineMeasure<K extends string, P extends Params>(spec: SpecInput<K, P>): MeasureSpec<K, P> {
-  const { check, ...rest } = spec;
-  const shape = Object.fromEntries(Object.entries(spec.params).map(([key, p]) => [key, p.schema]));
-  const object = z.strictObject({ kind: z.literal(spec.kind), ...shape });
-  const schema = check
-    ? object.refine((m) => check.ok(m as MeasureOf<K, P>), { message: check.message })
-    : object;
-  return { ...rest, schema: schema as unknown as SchemaOf<K, P> };
-}
+export type { MeasureSpec, ParamInput, ParamSpec, SharedTable } from "./measure-spec.ts";
 
 // ---- parameters used by several kinds
 
@@ -460,95 +349,4 @@ export function countsPopulation(kind: string): boolean {
 /** Whether the kind's result is a share (numerator, denominator, percentage). */
 export function isShareKind(kind: string): boolean {
   return byKind.get(kind)?.result === "share";
-}
-
-// ---- the catalogue as the web's definition editor reads it (GET /api/measures)
-
-const codeOptions: Record<CodeList, readonly { code: string; label: string }[]> = {
-  activity: ACTIVITY_KINDS,
-  exitReason: EXIT_REASONS,
-  benefit: BENEFITS,
-};
-
-/** A parameter as the editor shows it (the wire schema is src/api/contract/measures.ts). */
-export interface MeasureParamView {
-  key: string;
-  label: string;
-  type: ParamInput["type"];
-  required: boolean;
-  /** the default and what leaving it out means, in Danish ("standard 12", "ingen valgt = alle") */
-  hint?: string;
-  /** the choices of `codes` and `choice` parameters */
-  options?: { code: string; label: string }[];
-}
-
-export interface MeasureView {
-  kind: string;
-  label: string;
-  description: string;
-  population: boolean;
-  /** share measures can show the percentage, the numerator or the rest (result views) */
-  share: boolean;
-  tables: SharedTable[];
-  params: MeasureParamView[];
-}
-
-export interface MeasureCatalogue {
-  measures: MeasureView[];
-}
-
-/** A default in words: 12 → "12", activity kinds → "virksomhedspraktik og løntilskud", a choice → its label. */
-function defaultText(p: ParamSpec): string {
-  const v = p.default;
-  if (typeof v === "number") return fmt(v);
-  if (Array.isArray(v) && p.input.type === "codes" && p.input.list === "activity")
-    return andList(v.map((k: keyof typeof activityNames) => activityNames[k]));
-  if (p.input.type === "choice") {
-    const option = p.input.options.find((o) => o.code === v);
-    return (option?.label ?? String(v)).toLocaleLowerCase("da");
-  }
-  return Array.isArray(v) ? andList(v.map(String)) : String(v);
-}
-
-function paramHint(p: ParamSpec): string | undefined {
-  const parts: string[] = [];
-  if (p.default !== undefined) parts.push(`standard ${defaultText(p)}`);
-  else if (p.absent) parts.push(`${p.input.type === "codes" ? "ingen valgt" : "tom"} = ${p.absent}`);
-  if (p.hint) parts.push(p.hint);
-  return parts.length > 0 ? parts.join("; ") : undefined;
-}
-
-function paramView(key: string, p: ParamSpec): MeasureParamView {
-  const options =
-    p.input.type === "codes"
-      ? codeOptions[p.input.list].map(({ code, label }) => ({ code, label }))
-      : p.input.type === "choice"
-        ? p.input.options.map(({ code, label }) => ({ code, label }))
-        : undefined;
-  return {
-    key,
-    label: p.label,
-    type: p.input.type,
-    required: p.required,
-    ...(paramHint(p) ? { hint: paramHint(p) } : {}),
-    ...(options ? { options } : {}),
-  };
-}
-
-/** The catalogue for GET /api/measures, in catalogue order. */
-export function measureCatalogue(): MeasureCatalogue {
-  return {
-    measures: MEASURES.map((m) => {
-      const spec = m as unknown as MeasureSpec;
-      return {
-        kind: spec.kind,
-        label: spec.label,
-        description: spec.description,
-        population: spec.population,
-        share: spec.result === "share",
-        tables: [...spec.tables],
-        params: Object.entries(spec.params).map(([key, p]) => paramView(key, p)),
-      };
-    }),
-  };
 }

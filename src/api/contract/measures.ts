@@ -5,7 +5,7 @@
  * hint with the default, options).
  */
 import { z } from "zod";
-import type { MeasureCatalogue } from "../../engine/measures.ts";
+import type { MeasureCatalogue } from "../../engine/measure-view.ts";
 
 const option = z.object({ code: z.string(), label: z.string() });
 

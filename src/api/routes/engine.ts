@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { monthLabelLong } from "../../domain/format.ts";
 import { describeDefinition } from "../../engine/definition.ts";
-import { measureCatalogue } from "../../engine/measures.ts";
+import { measureCatalogue } from "../../engine/measure-view.ts";
 import { resolveSnapshot } from "../../engine/snapshots.ts";
 import { exitStatisticsXlsx } from "../../reports/exit-statistics-xlsx.ts";
 import {

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { measureCatalogue, measureKinds } from "../../engine/measures.ts";
+import { measureCatalogue } from "../../engine/measure-view.ts";
+import { measureKinds } from "../../engine/measures.ts";
 import { tempDir } from "../../engine/test-support.ts";
 import { describeEachStore } from "../../store/testing.ts";
 import { createApp } from "../app.ts";
