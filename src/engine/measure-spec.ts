@@ -9,7 +9,11 @@ import type { CompileContext } from "./compile/sql.ts";
 import type { MeasureTarget } from "./definition-parts.ts";
 import type { DescribeText } from "./describe.ts";
 
-/** The per-run tables shared by the indicators of a run (compile/prepare.ts). */
+/**
+ * The per-run tables shared by the indicators of a run (compile/prepare.ts) that a measure reads,
+ * besides the benefit records every run keeps: the forløb, the population at each D (a measure on
+ * it counts population persons, so it has a person list) and the wage hours per person and month.
+ */
 export type SharedTable = "forloeb" | "population" | "wage_months";
 
 /** The code lists a parameter may choose from. */
