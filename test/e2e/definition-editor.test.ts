@@ -3,15 +3,12 @@
  * form are the kinds of GET /api/measures in catalogue order with their labels, and choosing a kind
  * shows its parameters (and the population fields only for kinds that take a population).
  */
-import { rmSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MeasureCatalogueResponse } from "../../src/api/contract/measures.ts";
 import { measureKinds } from "../../src/engine/measures.ts";
 import { useDemoServerAndBrowser } from "./server.ts";
 
 describe("definition editor in Chromium against the real server", () => {
-  // registered before the server's hooks, so it runs after the server has stopped
-  afterAll(() => rmSync(e2e.dataDir, { recursive: true, force: true }));
   const e2e = useDemoServerAndBrowser("effektspor-e2e-editor-");
 
   it("offers every kind of GET /api/measures, and each kind's parameters", async () => {

@@ -1,5 +1,4 @@
-import { rmSync } from "node:fs";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { measureCatalogue } from "../../engine/measure-view.ts";
 import { measureKinds } from "../../engine/measures.ts";
 import { tempDir } from "../../engine/test-support.ts";
@@ -10,7 +9,6 @@ import { defaultActorResolver } from "../default-actor.ts";
 
 describeEachStore("GET /api/measures", (getStore) => {
   const dataDir = tempDir("effektspor-api-");
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("serves the engine's measure catalogue in the contract's shape, every kind in catalogue order", async () => {
     const app = createApp({
