@@ -1,7 +1,9 @@
 /**
  * The monthly computation ("Beregn"): every computed indicator of every project, for every month
- * from the first project month up to the latest snapshot's extraction month, in ONE DuckDB
- * session over the snapshot (the engine's batch API materializes the forløb once for all).
+ * of the project's own period (src/domain/project-period.ts) up to the snapshot's extraction
+ * month, in ONE DuckDB session over the snapshot (the engine's batch API materializes the forløb
+ * once per distinct range). The snapshot is the named one, else the one with the newest
+ * extraction date (src/services/snapshot-choice.ts).
  *
  * Provenance is stored with every value: snapshot, computation, definition version and hash, the
  * compiled SQL and the time. A run is recorded in `computations` (running → ok | failed). Values
@@ -10,9 +12,11 @@
  * differs from a frozen one is reported as a revision (old → new).
  */
 import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { compileIndicator } from "../engine/compile.ts";
+import { DEFAULT_FIRST_MONTH, projectComputeRange } from "../domain/project-period.ts";
+import { compileIndicator, type MonthRange } from "../engine/compile.ts";
 import {
   type DefinitionError,
   describeDefinition,
@@ -21,10 +25,10 @@ import {
   indicatorDefinitionSchema,
   parseDefinitions,
 } from "../engine/definition.ts";
-import { clampRange, EngineQueryError, openSnapshot, runIndicators } from "../engine/execute.ts";
+import { EngineQueryError, openSnapshot, runIndicators } from "../engine/execute.ts";
 import { isShareKind } from "../engine/measures.ts";
 import { type ResolvedSnapshot, resolveSnapshot } from "../engine/snapshots.ts";
-import type { Db } from "../store/db.ts";
+import { type Db, schema } from "../store/db.ts";
 import {
   type Computation,
   createComputation,
@@ -37,9 +41,11 @@ import {
   storeComputationResult,
   updateComputation,
 } from "../store/repositories/computed.ts";
+import { listProjectPeriods } from "./project-periods.ts";
+import { defaultSnapshotId } from "./snapshot-choice.ts";
 
-/** The first month of the investment projects' status schemes (seed 002: primo januar 2024). */
-export const FIRST_PROJECT_MONTH = "2024-01";
+/** The first month of a project without a start date (seed 002: primo januar 2024). */
+export const FIRST_PROJECT_MONTH = DEFAULT_FIRST_MONTH;
 
 const engineUnits = new Set(["personer", "procent", "uger", "fuldtidspersoner", "antal"]);
 
@@ -222,8 +228,13 @@ export interface ComputeOptions {
   startedBy: string;
   /** a named snapshot; default the latest */
   snapshotId?: string;
-  /** default FIRST_PROJECT_MONTH */
+  /**
+   * force one first month for every project (default: each project from its own period start,
+   * FIRST_PROJECT_MONTH for a project without one; src/domain/project-period.ts)
+   */
   firstMonth?: string;
+  /** compute only these indicators (a definition saved in the form); default all computed ones */
+  indicatorIds?: number[];
   /** a computations row created beforehand (the API creates it to answer at once) */
   computation?: Computation;
   onProgress?: (p: ComputeProgress) => void;
@@ -275,21 +286,68 @@ export async function runComputation(
   let snapshot: ResolvedSnapshot | undefined;
   let range: { from: string; to: string } | undefined;
   try {
-    progress({ done: 0, total: 0, step: "Finder det seneste snapshot" });
+    progress({ done: 0, total: 0, step: "Finder snapshottet" });
     try {
-      snapshot = await resolveSnapshot(dataDir, options.snapshotId);
+      // none named: the newest extraction date (not the newest import, src/services/snapshot-choice.ts)
+      snapshot = await resolveSnapshot(dataDir, options.snapshotId ?? (await defaultSnapshotId(db, dataDir)));
     } catch (e) {
       throw new ComputeFailure(e instanceof Error ? e.message : String(e));
     }
     const extractionDate = snapshot.manifest.extractionDate;
-    const first = options.firstMonth ?? FIRST_PROJECT_MONTH;
-    const requested = { from: first, to: extractionDate.slice(0, 7) };
-    range = clampRange(requested, extractionDate);
-    if (!range || requested.to < requested.from) {
-      throw new ComputeFailure(
-        `Snapshottet ${snapshot.id} har udtræksdato ${extractionDate}, før den første måned ${first}; der er intet at beregne`,
+    const [catalogued] = await db
+      .select({ dateRange: schema.snapshots.dateRange })
+      .from(schema.snapshots)
+      .where(eq(schema.snapshots.id, snapshot.id));
+    const span = { extractionDate, dataFrom: catalogued?.dateRange?.from ?? null };
+
+    const wanted = options.indicatorIds ? new Set(options.indicatorIds) : undefined;
+    const rows = (await listComputedIndicators(db)).filter((r) => !wanted || wanted.has(r.id));
+    const periods = await listProjectPeriods(db);
+    // each project over its own period (src/domain/project-period.ts), unless a first month is forced
+    const rangeOf = new Map<number, { range?: MonthRange; note?: string }>();
+    for (const projectId of new Set(rows.map((r) => r.projectId))) {
+      const period = periods.get(projectId) ?? { periodStart: null, periodEnd: null };
+      rangeOf.set(
+        projectId,
+        projectComputeRange(
+          options.firstMonth ? { ...period, periodStart: `${options.firstMonth}-01` } : period,
+          span,
+        ),
       );
     }
+    const valid: { row: IndicatorRow; def: IndicatorDefinition; result: ResultView; range: MonthRange }[] =
+      [];
+    for (const row of rows) {
+      const { value, result, errors } = definitionOfIndicator(row);
+      const projectRange = rangeOf.get(row.projectId);
+      if (!value) {
+        for (const e of errors) warnings.push({ indicator: row.code, message: `${e.path}: ${e.message}` });
+      } else if (!projectRange?.range) {
+        warnings.push({ indicator: row.code, message: projectRange?.note ?? "Ingen måneder at beregne" });
+      } else {
+        valid.push({ row, def: value, result, range: projectRange.range });
+      }
+    }
+    for (const [projectId, r] of rangeOf) {
+      if (r.range && r.note) {
+        const first = valid.find((v) => v.row.projectId === projectId);
+        if (first) warnings.push({ indicator: first.row.code, message: r.note });
+      }
+    }
+    const ranges = [...rangeOf.values()];
+    if (ranges.length > 0 && ranges.every((r) => !r.range)) {
+      const notes = [...new Set(ranges.map((r) => r.note).filter(Boolean))];
+      throw new ComputeFailure(
+        `Snapshottet ${snapshot.id} har udtræksdato ${extractionDate}; der er intet at beregne: ${notes.join("; ")}`,
+      );
+    }
+    // the run's span: from the earliest to the latest project month
+    const froms = valid.map((v) => v.range.from).sort();
+    const tos = valid.map((v) => v.range.to).sort();
+    range =
+      froms.length > 0
+        ? { from: froms[0]!, to: tos[tos.length - 1]! }
+        : { from: options.firstMonth ?? FIRST_PROJECT_MONTH, to: extractionDate.slice(0, 7) };
     const inCatalogue = await snapshotInCatalogue(db, snapshot.id);
     await updateComputation(db, computation.id, {
       snapshotId: inCatalogue ? snapshot.id : null,
@@ -297,39 +355,41 @@ export async function runComputation(
       toPeriod: range.to,
     });
 
-    const rows = await listComputedIndicators(db);
-    const valid: { row: IndicatorRow; def: IndicatorDefinition; result: ResultView }[] = [];
-    for (const row of rows) {
-      const { value, result, errors } = definitionOfIndicator(row);
-      if (value) valid.push({ row, def: value, result });
-      else {
-        for (const e of errors) warnings.push({ indicator: row.code, message: `${e.path}: ${e.message}` });
-      }
-    }
     const total = valid.length;
     progress({ done: 0, total, step: `Beregner ${total} indikatorer for ${range.from} – ${range.to}` });
 
     const codes = new Set(valid.map((v) => v.def.id));
+    // indicators sharing a range run together (one forløb materialization per distinct range)
+    const groups = new Map<string, typeof valid>();
+    for (const v of valid) {
+      const key = `${v.range.from}/${v.range.to}`;
+      groups.set(key, [...(groups.get(key) ?? []), v]);
+    }
     const session = await openSnapshot(snapshot.dir);
-    let results: Awaited<ReturnType<typeof runIndicators>>;
+    const results: Awaited<ReturnType<typeof runIndicators>> = [];
     try {
       let done = 0;
-      results = await runIndicators(
-        session,
-        valid.map((v) => v.def),
-        range,
-        {
-          onTiming: (indicator) => {
-            // the engine also reports shared steps (the forløb, "(forløb)"), which are no indicator
-            if (!codes.has(indicator)) {
-              progress({ done, total, step: `Færdig med ${indicator.replace(/[()]/g, "")}` });
-              return;
-            }
-            done++;
-            progress({ done, total, step: `Beregnet ${indicator}` });
-          },
-        },
-      );
+      for (const group of groups.values()) {
+        const groupRange = group[0]!.range;
+        results.push(
+          ...(await runIndicators(
+            session,
+            group.map((v) => v.def),
+            groupRange,
+            {
+              onTiming: (indicator) => {
+                // the engine also reports shared steps (the forløb, "(forløb)"), which are no indicator
+                if (!codes.has(indicator)) {
+                  progress({ done, total, step: `Færdig med ${indicator.replace(/[()]/g, "")}` });
+                  return;
+                }
+                done++;
+                progress({ done, total, step: `Beregnet ${indicator}` });
+              },
+            },
+          )),
+        );
+      }
     } finally {
       session.close();
     }
@@ -342,7 +402,7 @@ export async function runComputation(
           definitionVersion: v.row.definitionVersion,
           definitionHash: definitionHash(v.def, v.result),
           // the stand-alone query (forløb as a CTE): what a user can read and rerun
-          compiledSql: compileIndicator(v.def, range as { from: string; to: string }).sql,
+          compiledSql: compileIndicator(v.def, v.range).sql,
         },
       ]),
     );
