@@ -34,10 +34,11 @@ export function describeSnapshot(s: SnapshotFacts): string {
   })`;
 }
 
-/** A share 0–1 as Danish whole percent ("99 %"), never rounding a real drop down to 0. */
+/** A share 0–1 as Danish whole percent ("42 %"); one decimal near 0 and 100, so 99,5 % is not "100 %". */
 function percentText(share: number): string {
   const pct = share * 100;
-  const shown = pct < 1 ? formatNumber(pct, 1, true) : formatNumber(Math.round(pct));
+  const shown =
+    pct < 1 || (pct >= 99.5 && pct < 100) ? formatNumber(pct, 1, true) : formatNumber(Math.round(pct));
   return `${shown} %`;
 }
 

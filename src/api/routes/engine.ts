@@ -38,6 +38,7 @@ import { permits } from "../auth.ts";
 import { measureCatalogueResponse } from "../contract/measures.ts";
 import { ApiError, badRequest, notFound } from "../errors.ts";
 import { type ApiRouter, idParam } from "../router.ts";
+import { checkedComputePlan } from "./snapshot-use.ts";
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Måneden skal skrives ÅÅÅÅ-MM, fx 2024-02");
 const valueParams = z.object({ id: z.coerce.number().int().positive(), period: month });
@@ -87,19 +88,22 @@ export function engineRoutes(router: ApiRouter): void {
     {
       method: "post",
       path: "/compute",
-      summary: "Start en beregning af alle beregnede indikatorer (Beregn); følg den på /computations/latest",
+      summary:
+        "Start en beregning af alle beregnede indikatorer (Beregn; JSON {snapshotId?, confirm?}); følg den på /computations/latest",
       tag: "Beregning",
       action: "compute",
       status: 201,
     },
-    async ({ actor, deps }) => {
+    async ({ actor, deps, c }) => {
       const { db } = deps.store;
+      // the snapshot: the chosen one, else the newest extraction date; a step back is confirmed first
+      const { snapshotId } = await checkedComputePlan(c, deps);
       const active = inFlight.has(deps.store) ? await latestComputation(db) : await activeComputation(db);
       if (active && active.status === "running") {
         throw new ApiError("conflict", `En beregning er allerede i gang (startet af ${active.startedBy})`);
       }
       const computation = await createComputation(db, { startedBy: actor.id });
-      const run = runComputation(db, deps.dataDir, { startedBy: actor.id, computation })
+      const run = runComputation(db, deps.dataDir, { startedBy: actor.id, computation, snapshotId })
         .catch((e) => console.error("Beregningen fejlede uventet", e))
         .finally(() => inFlight.delete(deps.store));
       inFlight.set(deps.store, run);

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { planComputation, SnapshotChoiceError, snapshotInUse } from "../../services/snapshot-choice.ts";
+import { ApiError } from "../errors.ts";
+import type { ApiRouter, AppDeps } from "../router.ts";
+
+const planQuery = z.object({
+  snapshot: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Ugyldigt snapshot-id")
+    .optional(),
+});
+
+/** The snapshot the values come from, and what a computation would use (issue 9, item 1). */
+export function snapshotUseRoutes(router: ApiRouter): void {
+  router.route(
+    {
+      method: "get",
+      path: "/snapshot-in-use",
+      summary:
+        "Snapshottet, som de viste værdier kommer fra (den seneste vellykkede beregning), og det, Beregn bruger",
+      tag: "Beregning",
+      action: "read",
+    },
+    async ({ deps }) => {
+      const inUse = await snapshotInUse(deps.store.db, deps.dataDir);
+      let next: Awaited<ReturnType<typeof planComputation>> | null = null;
+      try {
+        next = await planComputation(deps.store.db, deps.dataDir);
+      } catch (e) {
+        if (!(e instanceof SnapshotChoiceError)) throw e;
+      }
+      return {
+        inUse,
+        next: next ? { snapshot: next.snapshot, change: next.change } : null,
+      };
+    },
+  );
+
+  router.route(
+    {
+      method: "get",
+      path: "/compute/plan",
+      summary:
+        "Hvilket snapshot en beregning vil bruge (det valgte, ellers nyeste udtræksdato), og om skiftet skal bekræftes",
+      tag: "Beregning",
+      action: "read",
+      query: planQuery,
+    },
+    async ({ query, deps }) => {
+      try {
+        return await planComputation(deps.store.db, deps.dataDir, { snapshotId: query.snapshot });
+      } catch (e) {
+        if (e instanceof SnapshotChoiceError) throw new ApiError("not_found", e.message, "snapshot");
+        throw e;
+      }
+    },
+  );
+}
+
+/**
+ * The body of POST /compute: `{ snapshotId?, confirm? }` (both optional; an empty body is the
+ * default computation). Checks the plan: a change that must be confirmed without `confirm: true`
+ * is refused (409) with the reasons in Danish.
+ */
+export async function checkedComputePlan(
+  c: { req: { text(): Promise<string> } },
+  deps: AppDeps,
+): Promise<{ snapshotId: string }> {
+  const text = await c.req.text();
+  let raw: unknown = {};
+  if (text.trim()) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new ApiError("bad_request", "Forespørgslens indhold er ikke gyldig JSON");
+    }
+  }
+  const parsed = z
+    .object({ snapshotId: planQuery.shape.snapshot, confirm: z.boolean().optional() })
+    .safeParse(raw);
+  if (!parsed.success) throw new ApiError("bad_request", "Ugyldigt snapshot-id eller confirm", "snapshotId");
+  let plan: Awaited<ReturnType<typeof planComputation>>;
+  try {
+    plan = await planComputation(deps.store.db, deps.dataDir, { snapshotId: parsed.data.snapshotId });
+  } catch (e) {
+    if (e instanceof SnapshotChoiceError) throw new ApiError("not_found", e.message, "snapshotId");
+    throw e;
+  }
+  if (plan.change.needsConfirmation && parsed.data.confirm !== true) {
+    throw new ApiError(
+      "conflict",
+      `${plan.change.reasons.join(" ")} Bekræft for at erstatte værdierne (confirm: true).`,
+      "confirm",
+    );
+  }
+  return { snapshotId: plan.snapshot.id };
+}
