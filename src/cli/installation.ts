@@ -2,31 +2,58 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import type { AppConfig } from "../api/router.ts";
 import { clearStore, installDemo, isEmptyStore } from "../demo/install.ts";
+import { nonDemoData, recordDemoFingerprint } from "../services/demo-data.ts";
 import { openInstallationStore, type Store } from "../store/db.ts";
 
 export interface PrepareOptions {
   resetDemo?: boolean;
   quiet?: boolean;
+  /**
+   * asked before a reset deletes data that is not the demo's (the Danish descriptions of it);
+   * answers whether to go on. Without it such a reset is refused (DemoResetRefusedError).
+   */
+  confirmReset?: (nonDemo: string[]) => Promise<boolean>;
+}
+
+/** A reset would delete data that is not the demo's and was not confirmed. */
+export class DemoResetRefusedError extends Error {
+  override name = "DemoResetRefusedError";
+  constructor(readonly nonDemo: string[]) {
+    super(
+      `Nulstillingen er afbrudt: datamappen indeholder data, som ikke er demoens: ${nonDemo.join("; ")}. Intet er slettet.`,
+    );
+  }
 }
 
 /**
  * Opens the installation's store (migrating it), lays out the demo municipality on first start or
- * when asked to reset, and reads the installation's settings.
+ * when asked to reset, and reads the installation's settings. A reset deletes everything in the
+ * store; when that includes data that is not the demo's, `confirmReset` must say yes.
  */
 export async function prepareInstallation(
   dataDir: string,
   options: PrepareOptions = {},
 ): Promise<{ store: Store; config: AppConfig }> {
   const store = await openInstallationStore(dataDir);
-  const log = options.quiet ? () => {} : (step: string) => console.log(`• ${step}`);
-  if (options.resetDemo) {
-    log("Nulstiller demokommunen");
-    await clearStore(store.db);
-    // the catalogue is empty now, so its snapshot folders would be orphans the engine still finds
-    rmSync(path.join(dataDir, "snapshots"), { recursive: true, force: true });
-  }
-  if (await isEmptyStore(store.db)) {
-    await installDemo(store.db, dataDir, log, { caseData: process.env.EFFEKTSPOR_DEMO_CASE_DATA !== "0" });
+  try {
+    const log = options.quiet ? () => {} : (step: string) => console.log(`• ${step}`);
+    if (options.resetDemo) {
+      const nonDemo = await nonDemoData(store.db);
+      if (nonDemo.length > 0 && !(await options.confirmReset?.(nonDemo))) {
+        throw new DemoResetRefusedError(nonDemo);
+      }
+      log("Nulstiller demokommunen");
+      await clearStore(store.db);
+      // the catalogue is empty now, so its snapshot folders would be orphans the engine still finds
+      rmSync(path.join(dataDir, "snapshots"), { recursive: true, force: true });
+    }
+    if (await isEmptyStore(store.db)) {
+      await installDemo(store.db, dataDir, log, { caseData: process.env.EFFEKTSPOR_DEMO_CASE_DATA !== "0" });
+      await recordDemoFingerprint(store.db);
+    }
+  } catch (e) {
+    await store.close();
+    throw e;
   }
   const config: AppConfig = {
     personListsEnabled: process.env.EFFEKTSPOR_PERSON_LISTS === "1",

@@ -14,13 +14,14 @@ const help = `Effektspor – opfølgning på investeringsprojekter
 Brug: effektspor <kommando> [tilvalg]
 
 Kommandoer:
-  serve [--port N] [--data-dir DIR] [--reset-demo]   start webserveren
-  demo reset [--data-dir DIR]                         nulstil demokommunen
+  serve [--port N] [--data-dir DIR] [--reset-demo [--yes]]   start webserveren
+  demo reset [--data-dir DIR] [--yes]                 nulstil demokommunen (spørger, før andet end demodata slettes)
   import <mappe> [--data-dir DIR] [--profile FIL.yaml] [--accept-valid-rows]
   generate --out DIR [--scale S] [--seed N]           dan en syntetisk kommune
   snapshots list | prune --keep-months N
   indicators --definitions FIL.yaml --from YYYY-MM --to YYYY-MM [--snapshot ID] --format json
-  compute [--data-dir DIR]                            beregn alle projekters indikatorer
+  compute [--data-dir DIR] [--snapshot ID] [--accept-change]
+                                                      beregn alle projekters indikatorer (nyeste udtræksdato)
   potentiale --input FIL.json --format json           potentialeberegning
   effect --definitions FIL.yaml [--snapshot ID] --format json   effekt mod matchet sammenligningsgruppe
   forecast --input FIL.json --format json             fremskrivning af mål (trend med usikkerhed)

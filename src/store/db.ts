@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataDir } from "./dir-lock.ts";
 import * as schema from "./schema/index.ts";
 
 export { schema };
@@ -61,10 +62,29 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
 }
 
 /** The store a running installation uses: DATABASE_URL if set, else PGlite in <dataDir>/pglite. */
-export function openInstallationStore(dataDir: string): Promise<Store> {
+export async function openInstallationStore(dataDir: string): Promise<Store> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) return openStore({ databaseUrl });
-  return openStore({ pgliteDir: path.join(dataDir, "pglite") });
+  // PGlite: one process at a time on the directory (src/store/dir-lock.ts)
+  mkdirSync(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir, path.join(dataDir, "pglite.lock"));
+  let store: Store;
+  try {
+    store = await openStore({ pgliteDir: path.join(dataDir, "pglite") });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  return {
+    ...store,
+    close: async () => {
+      try {
+        await store.close();
+      } finally {
+        release();
+      }
+    },
+  };
 }
 
 /** Raw SQL returning rows, the same on both drivers (both answer `{ rows }`). */

@@ -1,16 +1,21 @@
 /**
- * `effektspor compute [--data-dir DIR] [--snapshot ID]`: computes every project's computed
- * indicators for all months up to the latest snapshot and stores them with provenance.
- * Prints progress and a Danish summary; exit 0 on success, 1 when the computation failed
- * (the previous values are kept), 2 on bad arguments.
+ * `effektspor compute [--data-dir DIR] [--snapshot ID] [--accept-change]`: computes every
+ * project's computed indicators over the project's own period on the snapshot with the newest
+ * extraction date (or the named one) and stores them with provenance.
+ *
+ * A step back from the snapshot the values come from (an earlier extraction date, or more than
+ * 20 % fewer persons) is never taken silently: without --snapshot naming it, or --accept-change,
+ * the command refuses with the reasons. Exit 0 on success, 1 when the computation failed (the
+ * previous values are kept), 2 on bad arguments, 3 when the change must be confirmed.
  */
 import { parseArgs } from "node:util";
 import { resolveDataDir } from "../../config.ts";
 import { formatNumber } from "../../domain/format.ts";
 import { runComputation } from "../../services/compute.ts";
+import { type ComputationPlan, planComputation, SnapshotChoiceError } from "../../services/snapshot-choice.ts";
 import { openInstallationStore } from "../../store/db.ts";
 
-const usage = "Brug: effektspor compute [--data-dir MAPPE] [--snapshot ID]";
+const usage = "Brug: effektspor compute [--data-dir MAPPE] [--snapshot ID] [--accept-change]";
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(1).replace(".", ",");
@@ -19,13 +24,14 @@ function seconds(ms: number): string {
 const show = (v: number | null) => (v === null ? "–" : formatNumber(v, 1, true));
 
 export async function run(args: string[]): Promise<number> {
-  let values: { "data-dir"?: string; snapshot?: string; help?: boolean };
+  let values: { "data-dir"?: string; snapshot?: string; "accept-change"?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args,
       options: {
         "data-dir": { type: "string" },
         snapshot: { type: "string" },
+        "accept-change": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -41,11 +47,30 @@ export async function run(args: string[]): Promise<number> {
   const dataDir = resolveDataDir(values["data-dir"]);
   const store = await openInstallationStore(dataDir);
   try {
+    let plan: ComputationPlan;
+    try {
+      plan = await planComputation(store.db, dataDir, { snapshotId: values.snapshot });
+    } catch (e) {
+      if (!(e instanceof SnapshotChoiceError)) throw e;
+      console.error(`Beregningen blev ikke startet: ${e.message}`);
+      return values.snapshot === undefined ? 1 : 2;
+    }
+    if (plan.change.needsConfirmation) {
+      for (const reason of plan.change.reasons) console.error(reason);
+      if (!plan.explicit && !values["accept-change"]) {
+        console.error(
+          `Værdierne er ikke ændret. Vælg snapshottet udtrykkeligt med --snapshot ${plan.snapshot.id}, ` +
+            "eller bekræft skiftet med --accept-change.",
+        );
+        return 3;
+      }
+      console.error("Du har valgt det udtrykkeligt: værdierne erstattes.");
+    }
     let lastStep = "";
     let lastDone = 0;
     const summary = await runComputation(store.db, dataDir, {
       startedBy: "kommandolinje",
-      snapshotId: values.snapshot,
+      snapshotId: plan.snapshot.id,
       onProgress: (p) => {
         if (p.total > 0 && p.done > 0) {
           if (p.done !== lastDone) process.stderr.write(`\r  ${p.done}/${p.total} indikatorer beregnet`);

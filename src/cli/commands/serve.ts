@@ -12,12 +12,17 @@ export async function run(args: string[]): Promise<number> {
       port: { type: "string" },
       "data-dir": { type: "string" },
       "reset-demo": { type: "boolean", default: false },
+      yes: { type: "boolean", default: false },
       host: { type: "string", default: "127.0.0.1" },
     },
   });
   const started = performance.now();
   const dataDir = resolveDataDir(values["data-dir"]);
-  const { store, config } = await prepareInstallation(dataDir, { resetDemo: values["reset-demo"] ?? false });
+  // --reset-demo deletes what is not the demo's only with --yes (the server asks no questions)
+  const { store, config } = await prepareInstallation(dataDir, {
+    resetDemo: values["reset-demo"] ?? false,
+    confirmReset: async () => values.yes ?? false,
+  });
   const app = createApp({
     store,
     dataDir,
