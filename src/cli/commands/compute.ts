@@ -12,7 +12,11 @@ import { parseArgs } from "node:util";
 import { resolveDataDir } from "../../config.ts";
 import { formatNumber } from "../../domain/format.ts";
 import { runComputation } from "../../services/compute.ts";
-import { type ComputationPlan, planComputation, SnapshotChoiceError } from "../../services/snapshot-choice.ts";
+import {
+  type ComputationPlan,
+  planComputation,
+  SnapshotChoiceError,
+} from "../../services/snapshot-choice.ts";
 import { openInstallationStore } from "../../store/db.ts";
 
 const usage = "Brug: effektspor compute [--data-dir MAPPE] [--snapshot ID] [--accept-change]";

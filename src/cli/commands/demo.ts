@@ -39,7 +39,9 @@ export async function run(args: string[]): Promise<number> {
     }
     const rl = createInterface({ input: process.stdin, output: process.stdout });
     try {
-      const answer = await rl.question("Vil du slette det og lægge demoen ud på ny? Skriv ja for at fortsætte: ");
+      const answer = await rl.question(
+        "Vil du slette det og lægge demoen ud på ny? Skriv ja for at fortsætte: ",
+      );
       return /^\s*(ja|j)\s*$/i.test(answer);
     } finally {
       rl.close();
