@@ -103,7 +103,7 @@ describe("CLI guards on a data directory", () => {
     const after = await cli(["snapshots", "list", "--data-dir", dataDir]);
     expect(after.stderr).toBe("");
     expect(after.code).toBe(0);
-  });
+  }, 240_000);
 
   it("resets a pure demo without asking, but refuses to delete an edited project without --yes", async () => {
     const plain = await cli(["demo", "reset", "--data-dir", dataDir]);
@@ -133,7 +133,7 @@ describe("CLI guards on a data directory", () => {
     const [q] = await reset.db.select().from(schema.projects).where(eq(schema.projects.code, "flere-i-job"));
     await reset.close();
     expect(q?.name).not.toBe("Mit eget projekt");
-  });
+  }, 240_000);
 
   it("computes on the newest extraction date and refuses a much smaller one without --snapshot or --accept-change", async () => {
     await writeDataDirSnapshot(dataDir, "full", rowsFor(10), "2024-03-15");
@@ -157,5 +157,5 @@ describe("CLI guards on a data directory", () => {
     const accepted = await cli(["compute", "--data-dir", dataDir, "--accept-change"]);
     expect(accepted.code).toBe(0);
     expect(accepted.stdout).toMatch(/værdier på snapshot small \(udtræksdato 2024-04-15\)/);
-  });
+  }, 240_000);
 });
