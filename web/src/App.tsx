@@ -1,4 +1,5 @@
 import { BrowserRouter, NavLink, Route, Routes } from "react-router";
+import { SnapshotFooter } from "./components/SnapshotInUse.tsx";
 import DataPage from "./pages/DataPage.tsx";
 import EconomicsPage from "./pages/EconomicsPage.tsx";
 import ExitStatisticsPage from "./pages/ExitStatisticsPage.tsx";
@@ -15,7 +16,10 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: "/maaltal", label: "Måltal" },
 ];
 
-/** The app shell: Danish navigation and the pages. Colleagues plug their pages in here. */
+/**
+ * The app shell: Danish navigation, the pages, and a footer naming the snapshot the values come
+ * from. Colleagues plug their pages in here.
+ */
 export function App() {
   return (
     <BrowserRouter>
@@ -52,6 +56,7 @@ export function App() {
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>
+      <SnapshotFooter />
     </BrowserRouter>
   );
 }

@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatDate, formatNumber } from "../../../src/domain/format.ts";
 import { apiGet, apiSend } from "../api.ts";
+import {
+  type ComputationPlanDto,
+  formatTimestamp,
+  personsText,
+  snapshotLabel,
+  VALUES_CHANGED_EVENT,
+} from "./snapshot-use.ts";
 
 /** A computations row as the API returns it (dates as ISO strings). */
 export interface ComputationDto {
@@ -27,33 +34,75 @@ interface Latest {
   lastSuccessful: ComputationDto | null;
 }
 
-const when = (iso: string) => `${formatDate(iso.slice(0, 10))} kl. ${iso.slice(11, 16)}`;
 const seconds = (ms: number | null) => (ms === null ? "" : `${formatNumber(ms / 1000, 1)} s`);
 
 /**
- * "Beregn": starts the monthly computation of every computed indicator, shows its progress while it
- * runs (polling /computations/latest), and the last computation's status; a failed computation
- * says why and that the last good values are kept.
+ * "Beregn": starts the computation of every computed indicator over each project's period, on the
+ * snapshot with the newest extraction date unless one is chosen. A step back from the snapshot the
+ * values come from (an earlier extraction date, or more than 20 % fewer persons) is asked first,
+ * naming both snapshots and the drop. Shows the progress while it runs (polling
+ * /computations/latest) and the last computation's status; a failed one says why and that the last
+ * good values are kept.
+ *
+ * `candidate`: a snapshot just imported; when computing on it would be such a step back, the
+ * question is shown at once.
  */
-export function ComputePanel({ onFinished }: { onFinished?: (c: ComputationDto) => void }) {
+export function ComputePanel({
+  onFinished,
+  candidate,
+}: {
+  onFinished?: (c: ComputationDto) => void;
+  candidate?: string | null;
+}) {
   const [latest, setLatest] = useState<Latest | null>(null);
   const [error, setError] = useState("");
   const [starting, setStarting] = useState(false);
+  const [choice, setChoice] = useState("");
+  const [plan, setPlan] = useState<ComputationPlanDto | null>(null);
+  const [asking, setAsking] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const wasRunning = useRef(false);
+  const questionRef = useRef<HTMLDivElement>(null);
+  const planRequest = useRef(0);
+
+  const loadPlan = useCallback(async (snapshot: string): Promise<ComputationPlanDto | null> => {
+    const mine = ++planRequest.current;
+    try {
+      const p = await apiGet<ComputationPlanDto>(
+        `/compute/plan${snapshot ? `?snapshot=${encodeURIComponent(snapshot)}` : ""}`,
+      );
+      if (mine !== planRequest.current) return null; // a newer choice was made meanwhile
+      setPlan(p);
+      return p;
+    } catch (e) {
+      if (mine === planRequest.current) {
+        setPlan(null);
+        // no snapshot yet is said by the status below, not as an error
+        if (!(e instanceof Error && /ingen snapshots/i.test(e.message))) {
+          setError(e instanceof Error ? e.message : String(e));
+        }
+      }
+      return null;
+    }
+  }, []);
 
   const poll = useCallback(async () => {
     try {
       const l = await apiGet<Latest>("/computations/latest");
       setLatest(l);
       const running = l.computation?.status === "running";
-      if (wasRunning.current && !running && l.computation) onFinished?.(l.computation);
+      if (wasRunning.current && !running && l.computation) {
+        onFinished?.(l.computation);
+        window.dispatchEvent(new Event(VALUES_CHANGED_EVENT));
+        setChoice("");
+        await loadPlan("");
+      }
       wasRunning.current = running;
       if (running) timer.current = setTimeout(poll, 800);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [onFinished]);
+  }, [onFinished, loadPlan]);
 
   useEffect(() => {
     poll();
@@ -62,11 +111,36 @@ export function ComputePanel({ onFinished }: { onFinished?: (c: ComputationDto) 
     };
   }, [poll]);
 
-  const start = async () => {
+  // a newly imported snapshot: choose it, and ask at once when it would be a step back
+  useEffect(() => {
+    if (!candidate) return;
+    setChoice(candidate);
+    loadPlan(candidate).then((p) => {
+      if (p?.change.needsConfirmation) setAsking(true);
+    });
+  }, [candidate, loadPlan]);
+
+  useEffect(() => {
+    if (!candidate) loadPlan("");
+  }, [candidate, loadPlan]);
+
+  useEffect(() => {
+    if (asking) questionRef.current?.focus();
+  }, [asking]);
+
+  const choose = (id: string) => {
+    setChoice(id);
+    setAsking(false);
+    setError("");
+    loadPlan(id);
+  };
+
+  const run = async (snapshotId: string, confirm: boolean) => {
     setError("");
     setStarting(true);
     try {
-      await apiSend("POST", "/compute");
+      await apiSend("POST", "/compute", { snapshotId, ...(confirm ? { confirm: true } : {}) });
+      setAsking(false);
       wasRunning.current = true;
       await poll();
     } catch (e) {
@@ -76,17 +150,90 @@ export function ComputePanel({ onFinished }: { onFinished?: (c: ComputationDto) 
     }
   };
 
+  const start = async () => {
+    setError("");
+    const p = await loadPlan(choice);
+    if (!p) return;
+    if (p.change.needsConfirmation) {
+      setAsking(true);
+      return;
+    }
+    await run(p.snapshot.id, false);
+  };
+
+  const keep = () => {
+    setAsking(false);
+    choose("");
+  };
+
   const c = latest?.computation ?? null;
   const running = c?.status === "running";
+  const available = plan?.available ?? [];
+  const newest = available[0];
   return (
     <section className="card compute-panel" aria-labelledby="compute-title">
       <h2 id="compute-title">Beregning af indikatorer</h2>
       <p className="muted small">
-        Beregner alle projekters beregnede indikatorer for hver måned fra januar 2024 til det seneste
-        snapshots udtræksmåned.
+        Beregner hvert projekts beregnede indikatorer for hver måned i projektets periode (til og med
+        snapshottets udtræksmåned). Uden andet valg bruges snapshottet med den nyeste udtræksdato.
       </p>
+      {available.length > 0 && (
+        <div className="field">
+          <label htmlFor="compute-snapshot">Snapshot til beregningen</label>
+          <select
+            id="compute-snapshot"
+            value={choice}
+            onChange={(e) => choose(e.target.value)}
+            disabled={running}
+          >
+            <option value="">
+              Nyeste udtræksdato{newest ? ` (${newest.id}, ${formatDate(newest.extractionDate)})` : ""}
+            </option>
+            {available.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.id} – udtræk {formatDate(s.extractionDate)}, {personsText(s.persons)}, importeret{" "}
+                {formatTimestamp(s.importedAt)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {plan && !asking && (
+        <p className="small">
+          Beregn bruger {snapshotLabel(plan.snapshot)}
+          {plan.inUse && plan.inUse.id === plan.snapshot.id ? ", som værdierne kommer fra nu" : ""}.
+        </p>
+      )}
+      {asking && plan && (
+        <div
+          ref={questionRef}
+          className="help snapshot-question"
+          role="alertdialog"
+          aria-labelledby="compute-question-title"
+          aria-describedby="compute-question-text"
+          tabIndex={-1}
+        >
+          <h3 id="compute-question-title">Vil du erstatte værdierne med tal fra {plan.snapshot.id}?</h3>
+          <div id="compute-question-text">
+            {plan.change.reasons.map((r) => (
+              <p key={r}>{r}</p>
+            ))}
+            <p>
+              Beregner du på det, erstattes alle projekters beregnede værdier. Værdierne er ikke ændret endnu.
+            </p>
+          </div>
+          <div className="toolbar">
+            <button type="button" onClick={() => run(plan.snapshot.id, true)} disabled={starting || running}>
+              Beregn på {plan.snapshot.id} alligevel
+            </button>
+            <button type="button" className="secondary" onClick={keep}>
+              Behold værdierne{plan.inUse ? ` fra ${plan.inUse.id}` : ""}
+            </button>
+          </div>
+        </div>
+      )}
       <div className="toolbar">
-        <button type="button" onClick={start} disabled={starting || running}>
+        <button type="button" onClick={start} disabled={starting || running || asking}>
           {running ? "Beregner …" : "Beregn"}
         </button>
       </div>
@@ -111,27 +258,31 @@ export function ComputePanel({ onFinished }: { onFinished?: (c: ComputationDto) 
         )}
         {c && c.status === "ok" && (
           <p>
-            Seneste beregning {when(c.finishedAt ?? c.startedAt)}: {formatNumber(c.indicatorCount)}{" "}
-            indikatorer, {formatNumber(c.valueCount)} værdier ({c.fromPeriod} – {c.toPeriod}) på snapshot{" "}
-            {c.snapshotId ?? "–"}, {seconds(c.durationMs)}.
+            Seneste beregning {formatTimestamp(c.finishedAt ?? c.startedAt)}: {formatNumber(c.indicatorCount)}{" "}
+            {c.indicatorCount === 1 ? "indikator" : "indikatorer"}, {formatNumber(c.valueCount)}{" "}
+            {c.valueCount === 1 ? "værdi" : "værdier"} ({c.fromPeriod} – {c.toPeriod}) på snapshot{" "}
+            {c.snapshotId ?? plan?.inUse?.id ?? "–"}, {seconds(c.durationMs)}.
           </p>
         )}
         {c && c.status === "failed" && (
           <div className="error" role="alert">
             <p>
-              Beregningen {when(c.startedAt)} fejlede: {c.error}
+              Beregningen {formatTimestamp(c.startedAt)} fejlede: {c.error}
             </p>
             {latest?.lastSuccessful && (
               <p>
                 De viste værdier er fra beregningen{" "}
-                {when(latest.lastSuccessful.finishedAt ?? latest.lastSuccessful.startedAt)}.
+                {formatTimestamp(latest.lastSuccessful.finishedAt ?? latest.lastSuccessful.startedAt)}.
               </p>
             )}
           </div>
         )}
         {c && c.warnings.length > 0 && (
           <details>
-            <summary>{c.warnings.length} indikatorer blev sprunget over (ugyldig definition)</summary>
+            <summary>
+              {c.warnings.length} {c.warnings.length === 1 ? "bemærkning" : "bemærkninger"} (ugyldige
+              definitioner eller måneder uden for snapshottet)
+            </summary>
             <ul>
               {c.warnings.map((w) => (
                 <li key={`${w.indicator}-${w.message}`}>
