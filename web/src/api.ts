@@ -32,9 +32,9 @@ async function handle<T>(res: Response): Promise<T> {
   return body as T;
 }
 
-/** GET /api{path} as JSON. */
-export async function apiGet<T>(path: string): Promise<T> {
-  const res = await fetch(`/api${path}`, { headers: { accept: "application/json" } });
+/** GET /api{path} as JSON; `signal` aborts it (a page ignoring a stale request). */
+export async function apiGet<T>(path: string, init: { signal?: AbortSignal } = {}): Promise<T> {
+  const res = await fetch(`/api${path}`, { headers: { accept: "application/json" }, signal: init.signal });
   return handle<T>(res);
 }
 

@@ -30,6 +30,7 @@ import {
   writeAudit,
 } from "../../store/repositories/computed.ts";
 import {
+  deleteOutcomeGroupSet,
   getOutcomeGroupSet,
   listOutcomeGroupSets,
   saveOutcomeGroupSet,
@@ -379,6 +380,27 @@ export function engineRoutes(router: ApiRouter): void {
         subject: `outcome-group-set:${saved.name}`,
       });
       return { groupSet: saved };
+    },
+  );
+
+  router.route(
+    {
+      method: "delete",
+      path: "/outcome-group-sets/:name",
+      summary: "Slet en gruppering af afslutningsårsager",
+      tag: "Afgangsstatistik",
+      action: "edit-project",
+      params: z.object({ name: z.string().min(1) }),
+    },
+    async ({ params, actor, deps }) => {
+      if (!(await deleteOutcomeGroupSet(deps.store.db, params.name)))
+        throw notFound(`Grupperingen «${params.name}»`);
+      await writeAudit(deps.store.db, {
+        actor: actor.id,
+        action: "delete-outcome-groups",
+        subject: `outcome-group-set:${params.name}`,
+      });
+      return { deleted: params.name };
     },
   );
 

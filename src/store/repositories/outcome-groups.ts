@@ -28,3 +28,9 @@ export async function saveOutcomeGroupSet(
     .returning();
   return row!;
 }
+
+/** Delete a set by name; true when it existed. */
+export async function deleteOutcomeGroupSet(db: Db, name: string): Promise<boolean> {
+  const rows = await db.delete(outcomeGroupSets).where(eq(outcomeGroupSets.name, name)).returning();
+  return rows.length > 0;
+}

@@ -3,6 +3,7 @@ import { formatDate, formatNumber } from "../../../src/domain/format.ts";
 import { apiGet } from "../api.ts";
 import { ComputePanel } from "../components/ComputePanel.tsx";
 import { DataTable } from "../components/DataTable.tsx";
+import { SnapshotInUseText, useSnapshotInUse } from "../components/SnapshotInUse.tsx";
 
 /** Shapes of /api/snapshots, /api/imports and /api/import-jobs (src/api/routes/snapshots.ts). */
 interface Snapshot {
@@ -182,6 +183,9 @@ export default function DataPage() {
   const [job, setJob] = useState<ImportJob | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [acceptValid, setAcceptValid] = useState(false);
+  /** the snapshot just imported: the compute panel asks before a step back to it */
+  const [imported, setImported] = useState<string | null>(null);
+  const use = useSnapshotInUse(snapshots);
   const filesRef = useRef<HTMLInputElement>(null);
   const profileRef = useRef<HTMLInputElement>(null);
   const reportRef = useRef<HTMLHeadingElement>(null);
@@ -237,6 +241,7 @@ export default function DataPage() {
     e.preventDefault();
     setError("");
     setReport(null);
+    setImported(null);
     const files = filesRef.current?.files;
     if (!files || files.length === 0) {
       setError("Vælg filerne fra udtrækket først");
@@ -254,7 +259,10 @@ export default function DataPage() {
       setJob(started.job);
       const done = await poll(started.job.id);
       if (done.state === "failed") setError(done.error ?? "Importen mislykkedes");
-      else if (done.result) await showReport(done.result.reportId);
+      else if (done.result) {
+        if (done.result.outcome === "imported" && done.result.snapshotId) setImported(done.result.snapshotId);
+        await showReport(done.result.reportId);
+      }
       await refresh();
     } catch (err) {
       setUploadShare(null);
@@ -274,6 +282,11 @@ export default function DataPage() {
         række valideres; CPR-numre pseudonymiseres, før noget gemmes. Med fejl oprettes intet snapshot,
         medmindre du vælger at importere de gyldige rækker.
       </p>
+
+      <section className="card" aria-labelledby="data-in-use-heading">
+        <h2 id="data-in-use-heading">Snapshot i brug</h2>
+        <p>{use ? <SnapshotInUseText use={use} /> : use === null ? "Kunne ikke hentes." : "Henter …"}</p>
+      </section>
 
       <form className="card" onSubmit={submit}>
         <h2>Importér udtræk</h2>
@@ -334,7 +347,7 @@ export default function DataPage() {
         </section>
       )}
 
-      <ComputePanel />
+      <ComputePanel candidate={imported} onFinished={() => refresh()} />
 
       <h2>Snapshots</h2>
       <DataTable<Snapshot>
@@ -363,7 +376,8 @@ export default function DataPage() {
           {
             key: "status",
             header: "Status",
-            text: (s) => (s.status === "complete" ? "Komplet" : "Persondata slettet"),
+            text: (s) =>
+              `${s.status === "complete" ? "Komplet" : "Persondata slettet"}${use?.inUse?.id === s.id ? " · i brug" : ""}`,
           },
           {
             key: "report",

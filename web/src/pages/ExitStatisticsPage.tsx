@@ -1,16 +1,13 @@
-import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { BENEFITS } from "../../../src/domain/codes.ts";
 import { formatDate, formatDecimal, formatNumber } from "../../../src/domain/format.ts";
 import type { ExitStatisticsReport } from "../../../src/services/exit-statistics.ts";
 import { apiGet } from "../api.ts";
 import { Chart, type ChartOption } from "../components/Chart.tsx";
 import { DataTable } from "../components/DataTable.tsx";
+import { type GroupSetDto, GroupSetEditor } from "../components/GroupSetEditor.tsx";
 
-interface GroupSet {
-  id: number;
-  name: string;
-  groups: { name: string; reasons: string[] }[];
-}
+type GroupSet = GroupSetDto;
 
 type Row = ExitStatisticsReport["rows"][number];
 type Group = ExitStatisticsReport["groups"][number];
@@ -24,7 +21,11 @@ function thisYear(): number {
 /**
  * Afgangsstatistik (seed 003): ended forløb of the chosen benefits by exit reason, counts and
  * percentages (one decimal) per year side by side, outcome groups from a configurable mapping,
- * a chart of the groups, and an XLSX export.
+ * a chart of the groups, and an XLSX export. The groupings are edited here too.
+ *
+ * Only the answer to the latest request is shown: an older report arriving late is ignored (and
+ * its request aborted), and the grouping preselected on arrival never overrides one the user has
+ * chosen meanwhile.
  */
 export default function ExitStatisticsPage() {
   const [benefits, setBenefits] = useState<string[]>(["kontanthjaelp"]);
@@ -33,8 +34,15 @@ export default function ExitStatisticsPage() {
   const [groupSet, setGroupSet] = useState("");
   const [groupSets, setGroupSets] = useState<GroupSet[]>([]);
   const [report, setReport] = useState<ExitStatisticsReport | null>(null);
+  /** the query of the report shown (the Excel link exports exactly that) */
+  const [shownQuery, setShownQuery] = useState("");
   const [error, setError] = useState("");
   const [loading, setLoading] = useState(false);
+  /** the latest request: only its answer is shown (a late, older answer is ignored and aborted) */
+  const latestRequest = useRef<{ seq: number; abort: AbortController } | null>(null);
+  const seq = useRef(0);
+  /** the user has asked for a report or chosen a grouping: the arrival defaults no longer apply */
+  const userActed = useRef(false);
 
   const query = useMemo(() => {
     const q = new URLSearchParams({ benefits: benefits.join(","), from, to });
@@ -42,45 +50,74 @@ export default function ExitStatisticsPage() {
     return q.toString();
   }, [benefits, from, to, groupSet]);
 
-  const load = async (queryString = query) => {
+  const load = async (queryString: string) => {
     setError("");
-    if (benefits.length === 0) {
+    if (new URLSearchParams(queryString).get("benefits") === "") {
       setError("Vælg mindst én ydelse");
       return;
     }
+    latestRequest.current?.abort.abort();
+    const mine = { seq: ++seq.current, abort: new AbortController() };
+    latestRequest.current = mine;
     setLoading(true);
     try {
-      setReport(await apiGet<ExitStatisticsReport>(`/exit-statistics?${queryString}`));
+      const r = await apiGet<ExitStatisticsReport>(`/exit-statistics?${queryString}`, {
+        signal: mine.abort.signal,
+      });
+      if (latestRequest.current !== mine) return;
+      setReport(r);
+      setShownQuery(queryString);
     } catch (e) {
+      if (latestRequest.current !== mine) return;
       setReport(null);
       setError(e instanceof Error ? e.message : String(e));
     } finally {
-      setLoading(false);
+      if (latestRequest.current === mine) setLoading(false);
     }
+  };
+
+  const loadGroupSets = async () => {
+    const r = await apiGet<{ groupSets: GroupSet[] }>("/outcome-group-sets");
+    setGroupSets(r.groupSets);
+    return r.groupSets;
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once on arrival; later on "Vis"
   useEffect(() => {
     document.title = "Afgangsstatistik – Effektspor";
-    // the first report already uses the preselected outcome grouping, so the groups show on arrival
-    apiGet<{ groupSets: GroupSet[] }>("/outcome-group-sets")
-      .then((r) => {
-        setGroupSets(r.groupSets);
-        const first = groupSet || r.groupSets[0]?.name || "";
+    const initial = query;
+    // the first report already uses the preselected outcome grouping, so the groups show on arrival;
+    // a user who has chosen or asked meanwhile keeps their choice
+    loadGroupSets()
+      .then((sets) => {
+        if (userActed.current) return;
+        const first = sets[0]?.name ?? "";
         if (first) setGroupSet(first);
-        const q = new URLSearchParams(query);
+        const q = new URLSearchParams(initial);
         if (first) q.set("groupSet", first);
         return load(q.toString());
       })
       .catch(() => {
         setGroupSets([]);
-        return load();
+        if (!userActed.current) return load(initial);
       });
+    return () => latestRequest.current?.abort.abort();
   }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    load();
+    userActed.current = true;
+    load(query);
+  };
+
+  const onGroupSetsSaved = async (name: string) => {
+    await loadGroupSets().catch(() => setGroupSets([]));
+    userActed.current = true;
+    const q = new URLSearchParams(query);
+    if (name) q.set("groupSet", name);
+    else q.delete("groupSet");
+    setGroupSet(name);
+    await load(q.toString());
   };
 
   const columns = report?.columns ?? [];
@@ -141,7 +178,14 @@ export default function ExitStatisticsPage() {
           </div>
           <div className="field">
             <label htmlFor="es-groups">Gruppering i udfald</label>
-            <select id="es-groups" value={groupSet} onChange={(e) => setGroupSet(e.target.value)}>
+            <select
+              id="es-groups"
+              value={groupSet}
+              onChange={(e) => {
+                userActed.current = true;
+                setGroupSet(e.target.value);
+              }}
+            >
               <option value="">Ingen gruppering</option>
               {groupSets.map((g) => (
                 <option key={g.id} value={g.name}>
@@ -156,12 +200,14 @@ export default function ExitStatisticsPage() {
             {loading ? "Henter …" : "Vis"}
           </button>
           {report && (
-            <a className="button-link secondary" href={`/api/exit-statistics.xlsx?${query}`} download>
+            <a className="button-link secondary" href={`/api/exit-statistics.xlsx?${shownQuery}`} download>
               Hent som Excel
             </a>
           )}
         </div>
       </form>
+
+      <GroupSetEditor sets={groupSets} onSaved={onGroupSetsSaved} />
 
       {error && (
         <p className="error" role="alert">
