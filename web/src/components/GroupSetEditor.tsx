@@ -111,7 +111,7 @@ export function GroupSetEditor({
   return (
     <details className="card">
       <summary>Redigér grupperinger i udfald</summary>
-      <form onSubmit={save} aria-label="Gruppering i udfald">
+      <form onSubmit={save} aria-label="Redigér en gruppering">
         <div className="form-grid">
           <div className="field">
             <label htmlFor="gs-edit">Gruppering at redigere</label>
