@@ -9,20 +9,25 @@ import { ApiRouter, type AppDeps } from "./router.ts";
 import { economicsRoutes } from "./routes/economics.ts";
 import { engineRoutes } from "./routes/engine.ts";
 import { projectsRoutes } from "./routes/projects.ts";
-import { snapshotUseRoutes } from "./routes/snapshot-use.ts";
+import { computeOneRoutes, snapshotUseRoutes } from "./routes/snapshot-use.ts";
 import { snapshotsRoutes } from "./routes/snapshots.ts";
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
 /** The HTTP app: JSON API under /api (one error shape), the built web UI for everything else. */
 export function createApp(deps: AppDeps): Hono {
-  const routers = [projectsRoutes, snapshotsRoutes, snapshotUseRoutes, engineRoutes, economicsRoutes].map(
-    (register) => {
-      const router = new ApiRouter(deps);
-      register(router);
-      return router;
-    },
-  );
+  const routers = [
+    projectsRoutes,
+    snapshotsRoutes,
+    snapshotUseRoutes,
+    computeOneRoutes,
+    engineRoutes,
+    economicsRoutes,
+  ].map((register) => {
+    const router = new ApiRouter(deps);
+    register(router);
+    return router;
+  });
 
   const app = new Hono();
   app.onError((err, c) => {

@@ -125,6 +125,18 @@ describeEachStore("snapshot choice: the snapshot in use and a step back confirme
     ]);
   });
 
+  it("computes one saved indicator at once on the snapshot in use, not on the default", async () => {
+    const { db } = getStore();
+    const res = await post(`/indicators/${ids.praktik.id}/compute`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    // in use is "small" (the confirmed step back), extraction 2024-02-29: 2024-01 and 2024-02
+    expect(body).toMatchObject({ status: "ok", valueCount: 2, snapshot: { id: "small" } });
+    expect((await snapshotInUse(db, dataDir))?.id).toBe("small");
+    // the other indicator's values are untouched (still from the confirmed run: 2 persons)
+    expect((await listComputedValues(db, ids.stock.id)).map((v) => v.value)).toEqual([2, 2]);
+  });
+
   it("answers an unknown snapshot with a Danish 404", async () => {
     const res = await post("/compute", { snapshotId: "findes-ikke" });
     expect(res.status).toBe(404);

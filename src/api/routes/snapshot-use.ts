@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { computeIndicatorNow } from "../../services/compute-one.ts";
 import { planComputation, SnapshotChoiceError, snapshotInUse } from "../../services/snapshot-choice.ts";
-import { ApiError } from "../errors.ts";
-import type { ApiRouter, AppDeps } from "../router.ts";
+import { getIndicator } from "../../store/repositories/computed.ts";
+import { ApiError, notFound } from "../errors.ts";
+import { type ApiRouter, type AppDeps, idParam } from "../router.ts";
 
 const planQuery = z.object({
   snapshot: z
@@ -51,6 +53,41 @@ export function snapshotUseRoutes(router: ApiRouter): void {
         return await planComputation(deps.store.db, deps.dataDir, { snapshotId: query.snapshot });
       } catch (e) {
         if (e instanceof SnapshotChoiceError) throw new ApiError("not_found", e.message, "snapshot");
+        throw e;
+      }
+    },
+  );
+}
+
+export function computeOneRoutes(router: ApiRouter): void {
+  router.route(
+    {
+      method: "post",
+      path: "/indicators/:id/compute",
+      summary:
+        "Beregn én beregnet indikator med det samme (efter en gemt definition), på snapshottet i brug, over projektets periode",
+      tag: "Beregning",
+      action: "compute",
+      params: idParam,
+    },
+    async ({ params, actor, deps }) => {
+      const ind = await getIndicator(deps.store.db, params.id);
+      if (!ind) throw notFound("Indikatoren");
+      if (ind.kind !== "computed") {
+        throw new ApiError("bad_request", `«${ind.name}» er en manuel indikator; den beregnes ikke`);
+      }
+      try {
+        const s = await computeIndicatorNow(deps.store.db, deps.dataDir, ind.id, actor.id);
+        return {
+          status: s.status,
+          error: s.error ?? null,
+          warnings: s.warnings,
+          valueCount: s.valueCount,
+          snapshot: s.snapshot ?? null,
+          range: s.range ?? null,
+        };
+      } catch (e) {
+        if (e instanceof SnapshotChoiceError) throw new ApiError("conflict", e.message);
         throw e;
       }
     },
