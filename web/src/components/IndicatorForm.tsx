@@ -3,6 +3,7 @@ import { UNITS } from "../../../src/domain/format.ts";
 import { DIRECTION_LABELS, GOAL_KIND_LABELS, INDICATOR_KIND_LABELS } from "../../../src/domain/projects.ts";
 import { apiSend } from "../api.ts";
 import type { SchemeIndicator } from "../types.ts";
+import { ComputePanel } from "./ComputePanel.tsx";
 import { DefinitionEditor, type StoredDefinition } from "./DefinitionEditor.tsx";
 import { Field, numberOrNull, numText, textOrNull } from "./forms.tsx";
 
@@ -18,6 +19,15 @@ interface MilestoneDraft {
   date: string;
   value: string;
   label: string;
+}
+
+interface ComputeOneResult {
+  status: "ok" | "failed";
+  error: string | null;
+  warnings: { indicator: string; message: string }[];
+  valueCount: number;
+  snapshot: { id: string; extractionDate: string } | null;
+  range: { from: string; to: string } | null;
 }
 
 let nextKey = 1;
@@ -54,6 +64,8 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
   });
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  /** after saving a computed indicator: computed at once, or why it waits for "Beregn" */
+  const [computed, setComputed] = useState<{ ok: boolean; text: string } | null>(null);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF((old) => ({ ...old, [k]: e.target.value }));
 
@@ -94,9 +106,34 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
     };
     setBusy(true);
     try {
-      if (indicator) await apiSend("PATCH", `/indicators/${indicator.id}`, body);
-      else await apiSend("POST", `/projects/${projectId}/indicators`, body);
-      onSaved();
+      const saved = indicator
+        ? await apiSend<{ indicator: { id: number } }>("PATCH", `/indicators/${indicator.id}`, body)
+        : await apiSend<{ indicator: { id: number } }>("POST", `/projects/${projectId}/indicators`, body);
+      if (f.kind !== "computed" || definition.value === null) {
+        onSaved();
+        return;
+      }
+      // a computed indicator is computed at once, so the scheme shows its values (issue 9, item 5)
+      setComputed({ ok: true, text: "Indikatoren er gemt. Beregner den nu …" });
+      try {
+        const r = await apiSend<ComputeOneResult>("POST", `/indicators/${saved.indicator.id}/compute`);
+        setComputed(
+          r.status === "ok" && r.valueCount > 0
+            ? {
+                ok: true,
+                text: `Indikatoren er gemt og beregnet: ${r.valueCount} ${r.valueCount === 1 ? "værdi" : "værdier"} (${r.range?.from} – ${r.range?.to}) på snapshot ${r.snapshot?.id}.`,
+              }
+            : {
+                ok: false,
+                text: `Indikatoren er gemt, men ikke beregnet: ${r.error || r.warnings.map((w) => w.message).join("; ") || "ingen måneder at beregne"}. Værdierne kommer, når du trykker «Beregn».`,
+              },
+        );
+      } catch (err) {
+        setComputed({
+          ok: false,
+          text: `Indikatoren er gemt, men ikke beregnet endnu: ${err instanceof Error ? err.message : String(err)}. Værdierne kommer, når du trykker «Beregn».`,
+        });
+      }
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -112,6 +149,23 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
+  }
+
+  if (computed) {
+    return (
+      <section className="card" aria-labelledby="indicator-computed-title">
+        <h2 id="indicator-computed-title">{f.name}</h2>
+        <p role="status" className={computed.ok ? "" : "error"}>
+          {computed.text}
+        </p>
+        {!computed.ok && <ComputePanel />}
+        <div className="toolbar">
+          <button type="button" onClick={onSaved}>
+            Luk og vis statusskemaet
+          </button>
+        </div>
+      </section>
+    );
   }
 
   return (
