@@ -74,15 +74,26 @@ describeEachStore("demo definitions on the demo municipality", (getStore) => {
     );
   });
 
-  it("computes all of them for 2024-01 … 2025-10 without warnings", async () => {
+  it("computes all of them over their projects' own period, without warnings", async () => {
     const { db } = getStore();
     const summary = await runComputation(db, dataDir, { startedBy: "test" });
     expect(summary.error).toBeUndefined();
     expect(summary.warnings).toEqual([]);
-    expect(summary.range).toEqual({ from: "2024-01", to: "2025-10" });
+    // each project over its own period (src/domain/project-period.ts): the seed-002 projects from
+    // 2024-01 to the extraction month oct-25 (before their period's end and slutmål jan-26); the
+    // 2019 jobafklaring project 2019-05 … 2021-04 (its period), as the demo's history reaches back
+    expect(summary.range).toEqual({ from: "2019-05", to: "2025-10" });
     const months = monthRange("2024-01", "2025-10");
-    // one value per computed indicator and month
-    expect(summary.valueCount).toBe(summary.indicatorCount * months.length);
+    const jaMonths = monthRange("2019-05", "2021-04");
+    const computed = await listComputedIndicators(db);
+    const jaProject = (
+      await db.select().from(schema.projects).where(eq(schema.projects.code, "jobafklaring-2019"))
+    )[0];
+    const jaCount = computed.filter((i) => i.projectId === jaProject?.id).length;
+    // one value per computed indicator and month of its project
+    expect(summary.valueCount).toBe(
+      (summary.indicatorCount - jaCount) * months.length + jaCount * jaMonths.length,
+    );
     const [stock] = await db
       .select()
       .from(schema.indicators)
