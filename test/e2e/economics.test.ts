@@ -68,4 +68,50 @@ describe("Økonomi og Måltal i Chromium mod den rigtige server", () => {
     expect(text).toContain("1.212");
     expect(await seriousViolations(e2e.page)).toEqual([]);
   });
+
+  it("Måltal: en linje tilføjes, rettes og slettes i formularen, med danske fejlbeskeder", async () => {
+    const { page } = e2e;
+    const api = async () =>
+      (await (await fetch(`${e2e.server.url}/api/economics/maaltal`)).json()) as {
+        report: { groups: { group: string; total: number; lines: { label: string; fte: number }[] }[] };
+      };
+    const before = (await api()).report.groups.find((g) => g.group === "Sygedagpenge")!;
+    await page.goto(`${e2e.server.url}/maaltal`);
+    const form = page.getByRole("form", { name: "Tilføj en linje" });
+    await form.waitFor();
+    await form.getByLabel("Ydelsesgruppe").selectOption("Sygedagpenge");
+    await form.getByLabel("Linje", { exact: true }).fill("E2E budgetforlig");
+    await form.getByLabel("Antal fuldtidspersoner").fill("tolv");
+    await form.getByLabel("Type").selectOption("agreement");
+    await form.getByRole("button", { name: "Tilføj linjen" }).click();
+    await form.getByText("Skriv et tal, fx 12 eller -15,5").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await form.getByLabel("Antal fuldtidspersoner").fill("12,5");
+    await form.getByRole("button", { name: "Tilføj linjen" }).click();
+    await page.getByRole("status").filter({ hasText: "Linjen «E2E budgetforlig» er tilføjet." }).waitFor();
+    const added = (await api()).report.groups.find((g) => g.group === "Sygedagpenge")!;
+    expect(added.total).toBeCloseTo(before.total + 12.5, 9);
+    await page
+      .getByRole("table", { name: "Sygedagpenge" })
+      .getByRole("row", { name: /E2E budgetforlig/ })
+      .waitFor();
+
+    await page.getByRole("button", { name: "Ret linjen E2E budgetforlig" }).click();
+    const edit = page.getByRole("form", { name: "Ret linjen «E2E budgetforlig»" });
+    await edit.getByLabel("Antal fuldtidspersoner").fill("10");
+    await edit.getByRole("button", { name: "Gem rettelsen" }).click();
+    await page.getByRole("status").filter({ hasText: "er rettet" }).waitFor();
+    expect((await api()).report.groups.find((g) => g.group === "Sygedagpenge")!.total).toBeCloseTo(
+      before.total + 10,
+      9,
+    );
+
+    page.once("dialog", (d) => d.accept());
+    await page.getByRole("button", { name: "Slet linjen E2E budgetforlig" }).click();
+    await page.getByRole("status").filter({ hasText: "er slettet" }).waitFor();
+    const after = (await api()).report.groups.find((g) => g.group === "Sygedagpenge")!;
+    expect(after.total).toBeCloseTo(before.total, 9);
+    expect(after.lines.map((l) => l.label)).toEqual(before.lines.map((l) => l.label));
+  });
 });

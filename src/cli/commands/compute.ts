@@ -56,8 +56,9 @@ export async function run(args: string[]): Promise<number> {
       plan = await planComputation(store.db, dataDir, { snapshotId: values.snapshot });
     } catch (e) {
       if (!(e instanceof SnapshotChoiceError)) throw e;
-      console.error(`Beregningen blev ikke startet: ${e.message}`);
-      return values.snapshot === undefined ? 1 : 2;
+      console.error(`Beregningen fejlede: ${e.message}`);
+      console.error("De seneste gyldige værdier er bevaret.");
+      return 1;
     }
     if (plan.change.needsConfirmation) {
       for (const reason of plan.change.reasons) console.error(reason);
