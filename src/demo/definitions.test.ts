@@ -81,10 +81,11 @@ describeEachStore("demo definitions on the demo municipality", (getStore) => {
     expect(summary.warnings).toEqual([]);
     // each project over its own period (src/domain/project-period.ts): the seed-002 projects from
     // 2024-01 to the extraction month oct-25 (before their period's end and slutmål jan-26); the
-    // 2019 jobafklaring project 2019-05 … 2021-04 (its period), as the demo's history reaches back
+    // 2019 jobafklaring project 2019-05 … 2021-05 (its period to 30-04-2021, and its slutmål dated
+    // 01-05-2021, measured primo maj 2021), as the demo's history reaches back
     expect(summary.range).toEqual({ from: "2019-05", to: "2025-10" });
     const months = monthRange("2024-01", "2025-10");
-    const jaMonths = monthRange("2019-05", "2021-04");
+    const jaMonths = monthRange("2019-05", "2021-05");
     const computed = await listComputedIndicators(db);
     const jaProject = (
       await db.select().from(schema.projects).where(eq(schema.projects.code, "jobafklaring-2019"))
