@@ -79,7 +79,7 @@ describe("Økonomi og Måltal i Chromium mod den rigtige server", () => {
     await page.goto(`${e2e.server.url}/maaltal`);
     const form = page.getByRole("form", { name: "Tilføj en linje" });
     await form.waitFor();
-    await form.getByLabel("Ydelsesgruppe").selectOption("Sygedagpenge");
+    await form.getByLabel("Ydelsesgruppe", { exact: true }).selectOption("Sygedagpenge");
     await form.getByLabel("Linje", { exact: true }).fill("E2E budgetforlig");
     await form.getByLabel("Antal fuldtidspersoner").fill("tolv");
     await form.getByLabel("Type").selectOption("agreement");

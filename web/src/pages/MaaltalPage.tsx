@@ -182,6 +182,14 @@ function LineForm({
     }
   }, [editing]);
 
+  // the table arrives after the form: start a new line in its first group
+  const firstGroup = groups[0]?.group ?? "";
+  useEffect(() => {
+    if (editing || !firstGroup) return;
+    setNewGroup(false);
+    setDraft((d) => (d.groupName === "" ? { ...d, groupName: firstGroup } : d));
+  }, [firstGroup, editing]);
+
   const set = <K extends keyof MaaltalLineDraft>(k: K, v: MaaltalLineDraft[K]) =>
     setDraft({ ...draft, [k]: v });
 
