@@ -80,8 +80,10 @@ describe("formatValue", () => {
     expect(formatValue(87.9, "procent", { withUnit: false })).toBe("87,9");
     expect(formatValue(17.8, "uger")).toBe("17,8 uger");
     expect(formatValue(18.8, "uger", { withUnit: false })).toBe("18,8");
-    expect(formatValue(103.8, "fuldtidspersoner")).toBe("103,8");
-    expect(formatValue(6, "fuldtidspersoner")).toBe("6");
+    expect(formatValue(103.8, "fuldtidspersoner")).toBe("103,8 fuldtidspersoner");
+    expect(formatValue(6, "fuldtidspersoner")).toBe("6 fuldtidspersoner");
+    expect(formatValue(1, "fuldtidspersoner")).toBe("1 fuldtidsperson");
+    expect(formatValue(103.8, "fuldtidspersoner", { withUnit: false })).toBe("103,8");
     expect(formatValue(118804, "kr.")).toBe("118.804 kr.");
   });
 
