@@ -56,18 +56,36 @@ const text = (max = 20_000) => z.string().max(max, `Højst ${max} tegn`);
 const requiredText = (max = 300) => z.string().trim().min(1, "Skal udfyldes").max(max, `Højst ${max} tegn`);
 const textList = z.array(text(5_000)).max(200, "Højst 200 punkter");
 
-/** A number, or a Danish-written number ("17,8", "1.212", "87,9 pct."). */
-export const numberInput = z.union([
-  z.number().refine(Number.isFinite, { message: "Skal være et tal" }),
-  z.string().transform((s, ctx) => {
-    const n = parseDanishNumber(s);
-    if (n === null) {
-      ctx.addIssue({ code: "custom", message: `«${s}» er ikke et tal (skriv fx 17,8 eller 1.212)` });
-      return z.NEVER;
-    }
-    return n;
-  }),
-]);
+/** What a person is told when a number field holds something else. */
+export const NUMBER_HINT = "Skriv et tal, fx 12 eller 15,5";
+
+/**
+ * A number, or a Danish-written number ("17,8", "1.212", "87,9 pct."). A text that is not a number
+ * gets one plain message ("«tolv» er ikke et tal. Skriv et tal, fx 12 eller 15,5"), never zod's
+ * union wording ("matcher ingen af de tilladte typer").
+ */
+export const numberInput = z.union(
+  [
+    z.number().refine(Number.isFinite, { message: NUMBER_HINT }),
+    z.string().transform((s, ctx) => {
+      const n = parseDanishNumber(s);
+      if (n === null) {
+        ctx.addIssue({ code: "custom", message: `«${s}» er ikke et tal. ${NUMBER_HINT}` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  ],
+  {
+    error: (issue) => {
+      if (issue.code !== "invalid_union") return undefined;
+      const input = (issue as { input?: unknown }).input;
+      return typeof input === "string" && input.trim() !== ""
+        ? `«${input.trim()}» er ikke et tal. ${NUMBER_HINT}`
+        : NUMBER_HINT;
+    },
+  },
+);
 const nullableNumber = numberInput.nullable();
 
 export const investmentSchema = z.strictObject({

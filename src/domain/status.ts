@@ -370,7 +370,13 @@ export const STATUS_RULES_HELP = [
   ...STATUS_HELP.notes,
 ].join("\n\n");
 
-/** "okt-25", or "slutstatus pr. 01-05-2021 (projektet er afsluttet)" for an ended project. */
+/** For a grid cell: "maj-25", or "slutstatus, værdi fra dec-20" for an ended project. */
+export function judgementShortText(j: Judgement): string {
+  if (j.period === null) return "";
+  return j.ended ? `slutstatus, værdi fra ${monthLabel(j.period)}` : monthLabel(j.period);
+}
+
+/** "status for okt-25", or "slutstatus pr. 01-05-2021 (projektet er afsluttet; …)" when ended. */
 export function judgementText(j: Judgement): string {
   if (j.period === null) return j.ended ? "projektet er afsluttet" : "";
   if (j.ended && j.date) {

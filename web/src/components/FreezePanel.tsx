@@ -21,13 +21,15 @@ interface Props {
   units: Record<number, Unit>;
   /** after a freeze: the grid reloads so the frozen cells are marked */
   onFrozen?: () => void;
+  /** some month of the project is frozen (else "no revisions" would say nothing) */
+  hasFrozen?: boolean;
 }
 
 /**
  * Freezes the values reported to the committee for a month, and lists later revisions (reported →
  * current) so a recomputation never changes a reported number silently.
  */
-export function FreezePanel({ projectId, months, units, onFrozen }: Props) {
+export function FreezePanel({ projectId, months, units, onFrozen, hasFrozen = false }: Props) {
   const selectId = useId();
   const [period, setPeriod] = useState(months[months.length - 1] ?? "");
   const [message, setMessage] = useState<string | null>(null);
@@ -99,7 +101,7 @@ export function FreezePanel({ projectId, months, units, onFrozen }: Props) {
           Revisionerne kunne ikke hentes: {loadError}
         </p>
       )}
-      {revisions && revisions.length === 0 && (
+      {revisions && revisions.length === 0 && hasFrozen && (
         <p className="muted small">Ingen revisioner: alle indefrosne værdier er uændrede.</p>
       )}
       {revisions && revisions.length > 0 && (

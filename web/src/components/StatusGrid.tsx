@@ -6,17 +6,28 @@ import {
   monthLabel,
   monthLabelLong,
 } from "../../../src/domain/format.ts";
-import { STATUS_LABELS } from "../../../src/domain/status.ts";
+import { judgementShortText, STATUS_LABELS } from "../../../src/domain/status.ts";
 import { ApiRequestError, apiSend } from "../api.ts";
 import type { SchemeCell, SchemeRow, StatusScheme } from "../types.ts";
 import { CopyButton } from "./CopyButton.tsx";
 import { ProvenanceDialog } from "./ProvenanceDialog.tsx";
 import { STATUS_SYMBOLS, StatusBadge } from "./StatusBadge.tsx";
 
-/** A month cell's value: fuldtidspersoner without the unit word (the row names the unit). */
+/** A target column's value: fuldtidspersoner without the unit word (the row names the unit). */
 function cellText(value: number | null, row: SchemeRow, empty = "–"): string {
   const unit = row.indicator.unit;
   return formatValue(value, unit, { empty, withUnit: unit !== "fuldtidspersoner" });
+}
+
+/** A month's value, compact so more months fit: "94,7" in a row marked "(pct. · …)". */
+function monthText(value: number | null, row: SchemeRow, empty = "–"): string {
+  const unit = row.indicator.unit;
+  return formatValue(value, unit, { empty, withUnit: unit !== "fuldtidspersoner" && unit !== "procent" });
+}
+
+/** Milestone, goal and status columns stay at the right edge while the months scroll. */
+function stickRight(index: number, count: number): React.CSSProperties {
+  return { right: `calc(var(--grid-status-w) + ${count - 1 - index} * var(--grid-target-w))` };
 }
 
 /**
@@ -196,7 +207,7 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
           <thead>
             <tr>
               <th scope="col">Indikator</th>
-              <th scope="col" className="num baseline">
+              <th scope="col" className="num baseline stick-left">
                 {baselineHead}
               </th>
               {shownMonths.map((m) => (
@@ -204,12 +215,19 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
                   {monthLabel(m)}
                 </th>
               ))}
-              {scheme.columns.map((c) => (
-                <th scope="col" className="num milestone" key={c.key}>
+              {scheme.columns.map((c, i) => (
+                <th
+                  scope="col"
+                  className="num milestone stick-right"
+                  key={c.key}
+                  style={stickRight(i, scheme.columns.length)}
+                >
                   {c.label}
                 </th>
               ))}
-              <th scope="col">Status</th>
+              <th scope="col" className="stick-right status-cell">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -236,7 +254,7 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
                       </span>
                     </th>
                     <td
-                      className="num baseline"
+                      className="num baseline stick-left"
                       title={[ind.baseline.source, ind.baseline.note].filter(Boolean).join(". ")}
                     >
                       {baselineText(row)}
@@ -263,14 +281,14 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
                                 onClick={() => setProvenance({ row, period: cell.period })}
                                 aria-label={`${formatValue(cell.value, ind.unit)} – ${ind.name}, ${monthLabelLong(cell.period)}: vis beregning`}
                               >
-                                {cellText(cell.value, row)}
+                                {monthText(cell.value, row)}
                               </button>
                               <CellStatus cell={cell} />
                               <FrozenMark cell={cell} row={row} />
                             </span>
                           ) : cell.value !== null ? (
                             <span className="cell-wrap">
-                              {cellText(cell.value, row)}
+                              {monthText(cell.value, row)}
                               <CellStatus cell={cell} />
                               <FrozenMark cell={cell} row={row} />
                             </span>
@@ -281,17 +299,23 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
                           )}
                         </td>
                       ))}
-                    {scheme.columns.map((c) => (
-                      <td key={c.key} className="num milestone">
+                    {scheme.columns.map((c, i) => (
+                      <td
+                        key={c.key}
+                        className="num milestone stick-right"
+                        style={stickRight(i, scheme.columns.length)}
+                      >
                         {c.key in row.targets ? cellText(row.targets[c.key] ?? null, row, "") : ""}
                         {c.kind === "final" && c.key in row.targets && ind.goal.changeText && (
                           <span className="muted small goal-change"> ({ind.goal.changeText})</span>
                         )}
                       </td>
                     ))}
-                    <td className="status-cell">
-                      <StatusBadge status={row.status} ended={row.judgement.ended} />
-                      {row.statusNote && <span className="muted small status-note">{row.statusNote}</span>}
+                    <td className="status-cell stick-right">
+                      <StatusBadge status={row.status} />
+                      {judgementShortText(row.judgement) && (
+                        <span className="muted small status-note">{judgementShortText(row.judgement)}</span>
+                      )}
                     </td>
                   </tr>
                 </Fragment>
@@ -299,13 +323,13 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
             })}
             <tr className="comment-row">
               <th scope="row">Månedens kommentar</th>
-              <td className="baseline" />
+              <td className="baseline stick-left" />
               {shownMonths.map((m) => (
                 <td key={m} className="small">
                   {scheme.comments[m]?.comment ?? ""}
                 </td>
               ))}
-              <td colSpan={scheme.columns.length + 1} />
+              <td colSpan={scheme.columns.length + 1} className="stick-right comment-end" />
             </tr>
           </tbody>
         </table>

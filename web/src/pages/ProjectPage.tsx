@@ -20,27 +20,33 @@ import "./ProjectPage.css";
 
 const PRESETS = [6, 12, 24] as const;
 
-/** The months to show: the latest 12 by default, a preset, the whole scheme, or from–to. */
+/**
+ * The months to show: the latest 12 by default, a preset, the whole scheme, or from–to. "Latest"
+ * ends at `end`: the latest month a status is judged on.
+ */
 function MonthRange({
   months,
+  end,
   value,
   onChange,
 }: {
   months: string[];
+  end: string;
   value: { from: string; to: string };
   onChange: (v: { from: string; to: string }) => void;
 }) {
   const id = useId();
   const last = months[months.length - 1] ?? "";
+  const endIndex = Math.max(0, months.indexOf(end));
   const fromIndex = months.indexOf(value.from);
   const toIndex = months.indexOf(value.to);
   const preset =
     value.from === months[0] && value.to === last
       ? "all"
-      : value.to === last && PRESETS.some((n) => toIndex - fromIndex + 1 === n)
+      : value.to === end && PRESETS.some((n) => toIndex - fromIndex + 1 === n)
         ? String(toIndex - fromIndex + 1)
         : "custom";
-  const latest = (n: number) => ({ from: months[Math.max(0, months.length - n)] ?? "", to: last });
+  const latest = (n: number) => ({ from: months[Math.max(0, endIndex - n + 1)] ?? "", to: end });
   return (
     <fieldset className="month-range">
       <legend>Viste måneder</legend>
@@ -59,8 +65,8 @@ function MonthRange({
         }
       >
         {PRESETS.map((n) => (
-          <option key={n} value={String(n)} disabled={months.length < n}>
-            Seneste {n} måneder
+          <option key={n} value={String(n)} disabled={endIndex + 1 < n}>
+            {n} måneder til {monthLabel(end)}
           </option>
         ))}
         <option value="all">Alle {months.length} måneder</option>
@@ -70,9 +76,7 @@ function MonthRange({
       <select
         id={`${id}-f`}
         value={value.from}
-        onChange={(e) =>
-          onChange({ from: e.target.value, to: [e.target.value, value.to].sort()[1]! })
-        }
+        onChange={(e) => onChange({ from: e.target.value, to: [e.target.value, value.to].sort()[1]! })}
       >
         {months.map((m) => (
           <option key={m} value={m}>
@@ -84,9 +88,7 @@ function MonthRange({
       <select
         id={`${id}-t`}
         value={value.to}
-        onChange={(e) =>
-          onChange({ from: [e.target.value, value.from].sort()[0]!, to: e.target.value })
-        }
+        onChange={(e) => onChange({ from: [e.target.value, value.from].sort()[0]!, to: e.target.value })}
       >
         {months.map((m) => (
           <option key={m} value={m}>
@@ -239,11 +241,19 @@ export default function ProjectPage() {
   }, [load]);
 
   const months = scheme?.months ?? [];
+  // default: the 12 months up to the latest month a status is judged on (for an ended project the
+  // end of its period, not the months after it), else up to the last month
+  const judgedLast = (scheme?.rows ?? [])
+    .map((r) => r.judgement.period)
+    .filter((m): m is string => m !== null && months.includes(m))
+    .sort()
+    .pop();
+  const defaultEnd = judgedLast ?? months[months.length - 1] ?? "";
   const shownRange = useMemo(() => {
-    const last = months[months.length - 1] ?? "";
     if (range && months.includes(range.from) && months.includes(range.to)) return range;
-    return { from: months[Math.max(0, months.length - 12)] ?? "", to: last };
-  }, [months, range]);
+    const end = months.indexOf(defaultEnd);
+    return { from: months[Math.max(0, end - 11)] ?? "", to: defaultEnd };
+  }, [months, range, defaultEnd]);
   const shownMonths = months.filter((m) => m >= shownRange.from && m <= shownRange.to);
 
   if (!id) {
@@ -332,7 +342,7 @@ export default function ProjectPage() {
           </p>
         )}
         {scheme.months.length > 1 && (
-          <MonthRange months={scheme.months} value={shownRange} onChange={setRange} />
+          <MonthRange months={scheme.months} end={defaultEnd} value={shownRange} onChange={setRange} />
         )}
         <StatusGrid scheme={scheme} onRowChanged={replaceRow} months={shownMonths} />
       </section>
@@ -344,6 +354,7 @@ export default function ProjectPage() {
         months={scheme.months}
         units={Object.fromEntries(scheme.rows.map((r) => [r.indicator.id, r.indicator.unit]))}
         onFrozen={load}
+        hasFrozen={scheme.rows.some((r) => r.cells.some((c) => c.frozen !== null))}
       />
 
       <section aria-labelledby="indicators-title">
@@ -353,7 +364,7 @@ export default function ProjectPage() {
             <div key={row.indicator.id}>
               <IndicatorChart row={row} />
               <div className="toolbar chart-tools">
-                <StatusBadge status={row.status} ended={row.judgement.ended} />
+                <StatusBadge status={row.status} />
                 {row.statusNote && <span className="muted small">{row.statusNote}</span>}
                 <button
                   type="button"
