@@ -6,6 +6,7 @@ import {
   monthLabel,
   monthLabelLong,
 } from "../../../src/domain/format.ts";
+import { describeGoalKind } from "../../../src/domain/projects.ts";
 import { judgementShortText, STATUS_LABELS } from "../../../src/domain/status.ts";
 import { ApiRequestError, apiSend } from "../api.ts";
 import type { SchemeCell, SchemeRow, StatusScheme } from "../types.ts";
@@ -307,7 +308,17 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
                       >
                         {c.key in row.targets ? cellText(row.targets[c.key] ?? null, row, "") : ""}
                         {c.kind === "final" && c.key in row.targets && ind.goal.changeText && (
-                          <span className="muted small goal-change"> ({ind.goal.changeText})</span>
+                          <span
+                            className="muted small goal-change"
+                            title={
+                              ind.goal.value === null
+                                ? undefined
+                                : describeGoalKind(ind.goal.kind, ind.goal.value, ind.unit)
+                            }
+                          >
+                            {" "}
+                            ({ind.goal.changeText})
+                          </span>
                         )}
                       </td>
                     ))}
@@ -325,8 +336,8 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
               <th scope="row">Månedens kommentar</th>
               <td className="baseline stick-left" />
               {shownMonths.map((m) => (
-                <td key={m} className="small">
-                  {scheme.comments[m]?.comment ?? ""}
+                <td key={m} className="small" title={scheme.comments[m]?.comment}>
+                  <span className="comment-clamp">{scheme.comments[m]?.comment ?? ""}</span>
                 </td>
               ))}
               <td colSpan={scheme.columns.length + 1} className="stick-right comment-end" />
