@@ -21,7 +21,7 @@ export const GOAL_KIND_LABELS: Record<GoalKind, string> = {
   absolute: "Absolut værdi",
   relative_percent: "Pct. af startmålingen (fx -40 pct.)",
   relative_points: "Procentpoint i forhold til startmålingen (fx +10 procentpoint)",
-  relative_change: "Ændring i forhold til startmålingen, i indikatorens enhed (fx −2 fuldtidspersoner)",
+  relative_change: "Ændring fra startmålingen i enheden (fx −2 fuldtidspersoner)",
 };
 
 /** The goal kinds that make sense for a unit: procentpoint only for shares (procent). */

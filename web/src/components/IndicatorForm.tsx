@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { parseDanishNumber, UNITS } from "../../../src/domain/format.ts";
 import {
   DIRECTION_LABELS,
@@ -100,6 +100,11 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
   });
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  // the message sits at the top of a long form: bring it into view where the user pressed Gem
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF((old) => ({ ...old, [k]: e.target.value }));
   // procentpoint only for a share; a count (fuldtidspersoner, personer) changes in its own unit. An
@@ -178,7 +183,7 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
     <form onSubmit={submit} className="card" aria-labelledby="indicator-form-title">
       <h2 id="indicator-form-title">{indicator ? `Ret indikator: ${indicator.name}` : "Ny indikator"}</h2>
       {error && (
-        <p className="error" role="alert">
+        <p className="error" role="alert" tabIndex={-1} ref={errorRef}>
           {error}
         </p>
       )}

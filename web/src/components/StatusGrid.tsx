@@ -27,8 +27,11 @@ function monthText(value: number | null, row: SchemeRow, empty = "–"): string 
 }
 
 /** Milestone, goal and status columns stay at the right edge while the months scroll. */
-function stickRight(index: number, count: number): React.CSSProperties {
-  return { right: `calc(var(--grid-status-w) + ${count - 1 - index} * var(--grid-target-w))` };
+function stickRight(columns: StatusScheme["columns"], index: number): React.CSSProperties {
+  const width = (c: StatusScheme["columns"][number]) => (c.kind === "final" ? 8 : 6.25); // rem
+  const right = columns.slice(index + 1).reduce((sum, c) => sum + width(c), 0);
+  const w = `${width(columns[index]!)}rem`;
+  return { right: `calc(var(--grid-status-w) + ${right}rem)`, width: w, minWidth: w, maxWidth: w };
 }
 
 /**
@@ -56,7 +59,7 @@ function inputText(value: number | null): string {
 function baselineText(row: SchemeRow): string {
   const b = row.indicator.baseline;
   if (b.value === null) return b.note ? "**" : "";
-  const v = formatValue(b.value, row.indicator.unit);
+  const v = cellText(b.value, row);
   return b.count !== null && row.indicator.unit === "procent" ? `${formatNumber(b.count)} (${v})` : v;
 }
 
@@ -221,7 +224,7 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
                   scope="col"
                   className="num milestone stick-right"
                   key={c.key}
-                  style={stickRight(i, scheme.columns.length)}
+                  style={stickRight(scheme.columns, i)}
                 >
                   {c.label}
                 </th>
@@ -304,7 +307,7 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
                       <td
                         key={c.key}
                         className="num milestone stick-right"
-                        style={stickRight(i, scheme.columns.length)}
+                        style={stickRight(scheme.columns, i)}
                       >
                         {c.key in row.targets ? cellText(row.targets[c.key] ?? null, row, "") : ""}
                         {c.kind === "final" && c.key in row.targets && ind.goal.changeText && (
