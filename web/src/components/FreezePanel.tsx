@@ -23,15 +23,17 @@ interface Props {
   onFrozen?: () => void;
   /** some month of the project is frozen (else "no revisions" would say nothing) */
   hasFrozen?: boolean;
+  /** the month chosen at first: the latest month a status is judged on; default the last month */
+  initialMonth?: string;
 }
 
 /**
  * Freezes the values reported to the committee for a month, and lists later revisions (reported →
  * current) so a recomputation never changes a reported number silently.
  */
-export function FreezePanel({ projectId, months, units, onFrozen, hasFrozen = false }: Props) {
+export function FreezePanel({ projectId, months, units, onFrozen, hasFrozen = false, initialMonth }: Props) {
   const selectId = useId();
-  const [period, setPeriod] = useState(months[months.length - 1] ?? "");
+  const [period, setPeriod] = useState(initialMonth ?? months[months.length - 1] ?? "");
   const [message, setMessage] = useState<string | null>(null);
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [loadError, setLoadError] = useState("");

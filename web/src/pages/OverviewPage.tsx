@@ -66,9 +66,20 @@ export default function OverviewPage() {
                 key: "latest",
                 header: "Seneste værdi",
                 numeric: true,
-                text: (i) => (i.latest ? formatValue(i.latest.value, i.unit) : "Ingen data"),
+                // the value the status is judged on (the latest inside the project's period), else the latest
+                text: (i) => {
+                  const v = i.judgement.period !== null ? i.judgement.value : (i.latest?.value ?? null);
+                  return v !== null ? formatValue(v, i.unit) : "Ingen data";
+                },
               },
-              { key: "month", header: "Måned", text: (i) => (i.latest ? monthLabel(i.latest.period) : "") },
+              {
+                key: "month",
+                header: "Måned",
+                text: (i) => {
+                  const m = i.judgement.period ?? i.latest?.period;
+                  return m ? monthLabel(m) : "";
+                },
+              },
               {
                 key: "goal",
                 header: "Slutmål",
@@ -85,7 +96,8 @@ export default function OverviewPage() {
                 render: (i) => (
                   <>
                     <StatusBadge status={i.status} />
-                    {i.judgement.ended && i.judgement.period ? (
+                    {i.judgement.ended &&
+                    (i.status === "achieved" || i.status === "behind" || i.status === "on_track") ? (
                       <span className="muted small"> slutstatus</span>
                     ) : null}
                   </>

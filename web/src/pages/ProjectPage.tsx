@@ -161,8 +161,17 @@ function Description({ p }: { p: ProjectDto }) {
   );
 }
 
-function CommentEditor({ scheme, onSaved }: { scheme: StatusScheme; onSaved: () => void }) {
-  const last = scheme.months[scheme.months.length - 1] ?? "";
+function CommentEditor({
+  scheme,
+  onSaved,
+  initialMonth,
+}: {
+  scheme: StatusScheme;
+  onSaved: () => void;
+  /** the latest month a status is judged on */
+  initialMonth?: string;
+}) {
+  const last = initialMonth || (scheme.months[scheme.months.length - 1] ?? "");
   const [month, setMonth] = useState(last);
   const [text, setText] = useState(scheme.comments[last]?.comment ?? "");
   const [msg, setMsg] = useState("");
@@ -347,7 +356,7 @@ export default function ProjectPage() {
         <StatusGrid scheme={scheme} onRowChanged={replaceRow} months={shownMonths} />
       </section>
 
-      <CommentEditor scheme={scheme} onSaved={load} />
+      <CommentEditor scheme={scheme} onSaved={load} initialMonth={defaultEnd} />
 
       <FreezePanel
         projectId={p.id}
@@ -355,6 +364,7 @@ export default function ProjectPage() {
         units={Object.fromEntries(scheme.rows.map((r) => [r.indicator.id, r.indicator.unit]))}
         onFrozen={load}
         hasFrozen={scheme.rows.some((r) => r.cells.some((c) => c.frozen !== null))}
+        initialMonth={defaultEnd}
       />
 
       <section aria-labelledby="indicators-title">
