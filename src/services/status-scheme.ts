@@ -36,7 +36,11 @@ import {
   trajectoryPoints,
 } from "../domain/status.ts";
 import type { Db } from "../store/db.ts";
-import { listFrozenValues } from "../store/repositories/computed.ts";
+import {
+  latestSuccessfulComputation,
+  listFrozenValues,
+  snapshotExtractionDate,
+} from "../store/repositories/computed.ts";
 import {
   type IndicatorWithMilestones,
   listComments,
@@ -126,13 +130,20 @@ export interface StatusScheme {
   statusHelp: string;
   /** the project's period is over: statuses are final statuses at the goal date */
   ended: boolean;
+  /** the date statuses are judged as of: today, or the extraction date of the data when earlier */
+  asOf: string;
 }
 
 export interface SchemeOptions {
   /** first and last month shown; default from the project's baseline/period to its final goal */
   from?: Month;
   to?: Month;
-  /** "today", for the default end of the month range; default the current UTC date */
+  /**
+   * "today", for the default end of the month range and for whether a project has ended; default
+   * the current UTC date, or the extraction date of the snapshot the computed values come from when
+   * that is earlier (the data know the world up to then: a project whose period runs past it has
+   * not ended as far as its values go)
+   */
   today?: string;
 }
 
@@ -242,6 +253,8 @@ interface Loaded {
   >;
   comments: Map<number, StatusScheme["comments"]>;
   frozen: Map<number, Map<Month, NonNullable<SchemeCell["frozen"]>>>;
+  /** extraction date of the snapshot behind the computed values (latest successful computation) */
+  extractionDate: string | null;
 }
 
 async function load(db: Db, projectId?: number): Promise<Loaded> {
@@ -286,11 +299,17 @@ async function load(db: Db, projectId?: number): Promise<Loaded> {
     byProject.set(c.projectId, m);
     m[c.period] = { comment: c.comment, author: c.author, updatedAt: c.updatedAt.toISOString() };
   }
-  return { projects, indicators, values, comments: byProject, frozen };
+  const computation = await latestSuccessfulComputation(db);
+  const extractionDate = computation?.snapshotId
+    ? ((await snapshotExtractionDate(db, computation.snapshotId)) ?? null)
+    : null;
+  return { projects, indicators, values, comments: byProject, frozen, extractionDate };
 }
 
 function assemble(project: ProjectRow, loaded: Loaded, options: SchemeOptions): StatusScheme {
-  const today = options.today ?? isoDateFromUtc(new Date());
+  const clock = isoDateFromUtc(new Date());
+  const today =
+    options.today ?? (loaded.extractionDate && loaded.extractionDate < clock ? loaded.extractionDate : clock);
   const indicators = loaded.indicators.filter((i) => i.projectId === project.id);
   const valuePeriods = indicators.flatMap((i) => [...(loaded.values.get(i.id)?.keys() ?? [])]);
   const range = defaultRange(project, indicators, valuePeriods, today);
@@ -364,6 +383,7 @@ function assemble(project: ProjectRow, loaded: Loaded, options: SchemeOptions): 
     comments: loaded.comments.get(project.id) ?? {},
     statusHelp: STATUS_RULES_HELP,
     ended: project.periodEnd !== null && project.periodEnd < today,
+    asOf: today,
   };
 }
 

@@ -347,7 +347,8 @@ export default function ProjectPage() {
         {scheme.ended && (
           <p className="ended-note">
             Projektets periode sluttede {p.periodEnd ? formatDate(p.periodEnd) : ""}. Status er slutstatus:
-            den seneste værdi i perioden holdt op mod slutmålet på slutmålets dato.
+            den seneste værdi i perioden holdt op mod slutmålet på slutmålets dato (status pr.{" "}
+            {formatDate(scheme.asOf)}).
           </p>
         )}
         {scheme.months.length > 1 && (
