@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { seedProjects } from "../demo/projects.ts";
+import { schema } from "../store/db.ts";
 import { freezeProjectPeriod } from "../store/repositories/computed.ts";
 import {
   createIndicator,
@@ -107,7 +108,33 @@ describeEachStore("status scheme service", (getStore) => {
     expect(row.cells.find((c) => c.period === "2025-05")).toMatchObject({ value: 600, status: "no_goal" });
     expect(again!.ended).toBe(false);
 
-    const ja = await buildStatusScheme(db, await idOf("jobafklaring-2019"), { today: "2026-12-02" });
+    // the 2019 project's indicators are computed from case data (all but løntilskud, typed in);
+    // without a snapshot here, seed 000's "Aktuel status" of December 2020 is stored as a computation would
+    const jaId = await idOf("jobafklaring-2019");
+    const seed000: Record<string, number> = {
+      "ja-afsluttet-job": 23.7,
+      "ja-afsluttet-fleksjob": 16.3,
+      "ja-afsluttet-adagpenge": 8.9,
+      "ja-virksomhedspraktik": 38,
+      "ja-varighed-over-2-aar": 44,
+      "ja-varighed-over-1-aar": 88.6,
+      "ja-uden-tilbud": 25,
+    };
+    const jaIndicators = await listIndicators(db, jaId);
+    await db.insert(schema.computedValues).values(
+      Object.entries(seed000).map(([code, value]) => ({
+        indicatorId: jaIndicators.find((i) => i.code === code)!.id,
+        period: "2020-12",
+        value,
+        numerator: null,
+        denominator: null,
+        snapshotId: null,
+        definitionVersion: 1,
+        definitionHash: "seed-000",
+        compiledSql: "select 1",
+      })),
+    );
+    const ja = await buildStatusScheme(db, jaId, { today: "2026-12-02" });
     const by = (code: string) => ja!.rows.find((r) => r.indicator.code === code)!;
     // seed 000 "Aktuel status" december 2020 against the goals of maj-21, no baselines:
     // løntilskud 5 < 17 pct., varighed over 1 år 88,6 > 50 (lower is better), over 2 år 44 > 23,
@@ -139,16 +166,17 @@ describeEachStore("status scheme service", (getStore) => {
     const { db } = getStore();
     const ja = await idOf("jobafklaring-2019");
     const result = await freezeProjectPeriod(db, { projectId: ja, period: "2020-12", frozenBy: "test" });
-    // 8 of the 9 indicators have a value for december 2020 (all but the number in jobafklaring)
+    // 8 of the 9 indicators have a value for december 2020 (7 computed above, løntilskud typed in;
+    // not the number in jobafklaring)
     expect(result).toEqual({ frozen: 8, alreadyFrozen: 0 });
-    const ind = (await listIndicators(db, ja)).find((i) => i.code === "ja-uden-tilbud")!;
-    await setManualValue(db, { indicatorId: ind.id, period: "2020-12", value: 20, enteredBy: "test" });
+    const ind = (await listIndicators(db, ja)).find((i) => i.code === "ja-loentilskud-loentimer")!;
+    await setManualValue(db, { indicatorId: ind.id, period: "2020-12", value: 4, enteredBy: "test" });
     const s = await buildStatusScheme(db, ja, { today: "2026-12-02" });
     const cell = s!.rows
-      .find((r) => r.indicator.code === "ja-uden-tilbud")!
+      .find((r) => r.indicator.code === "ja-loentilskud-loentimer")!
       .cells.find((c) => c.period === "2020-12")!;
-    // the reported 25 stays frozen beside the corrected 20
-    expect([cell.value, cell.frozen?.value, cell.frozen?.frozenBy]).toEqual([20, 25, "test"]);
+    // the reported 5 (seed 000) stays frozen beside the corrected 4
+    expect([cell.value, cell.frozen?.value, cell.frozen?.frozenBy]).toEqual([4, 5, "test"]);
     const other = s!.rows.find((r) => r.indicator.code === "ja-virksomhedspraktik")!;
     expect(other.cells.find((c) => c.period === "2020-11")?.frozen).toBeNull();
   });
