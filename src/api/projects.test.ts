@@ -92,7 +92,14 @@ describeEachStore("projects API", (getStore) => {
     // jobafklaring (no value)
     expect(byCode["ja-afsluttet-fleksjob"].status).toBe("achieved");
     expect(byCode["ja-afsluttet-adagpenge"].status).toBe("behind");
-    expect(ja.counts).toEqual({ achieved: 2, on_track: 0, behind: 6, no_baseline: 0, no_goal: 0, no_data: 1 });
+    expect(ja.counts).toEqual({
+      achieved: 2,
+      on_track: 0,
+      behind: 6,
+      no_baseline: 0,
+      no_goal: 0,
+      no_data: 1,
+    });
   });
 
   it("builds Klar, parat – i job's status scheme with seed 002's columns", async () => {
