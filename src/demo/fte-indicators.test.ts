@@ -30,7 +30,7 @@ describeEachStore("demo fte indicators", (getStore) => {
     expect(byCode.get("fij-fte-kontanthjaelp")?.baselineDate).toBe("2024-01-01");
     // nobody is on uddannelseshjælp in the tiny case: 0 full-time persons
     expect(byCode.get("fij-fte-uddannelseshjaelp")?.baselineValue).toBe(0);
-    expect(byCode.get("kp-fte-a-dagpenge")?.goalKind).toBe("relative_points");
+    expect(byCode.get("kp-fte-a-dagpenge")?.goalKind).toBe("relative_change");
     expect(byCode.get("kp-fte-a-dagpenge")?.goalValue).toBe(-3);
   });
 });

@@ -88,7 +88,7 @@ export async function addDemoFteIndicators(db: Db): Promise<number> {
         baseline: { value: null, date: null, source: null },
         milestones: [],
         goal: {
-          kind: "relative_points",
+          kind: "relative_change",
           value: fte.change,
           date: GOAL_DATE,
           text: `${Math.abs(fte.change)} færre fuldtidspersoner på ${fte.label} (måltal 2024-2025)`,

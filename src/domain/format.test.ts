@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  countText,
   formatDate,
   formatDecimal,
   formatKroner,
@@ -11,6 +12,7 @@ import {
   monthLabelLong,
   parseDanishNumber,
   roundHalfUp,
+  unitName,
 } from "./format.ts";
 
 describe("numbers", () => {
@@ -80,9 +82,20 @@ describe("formatValue", () => {
     expect(formatValue(87.9, "procent", { withUnit: false })).toBe("87,9");
     expect(formatValue(17.8, "uger")).toBe("17,8 uger");
     expect(formatValue(18.8, "uger", { withUnit: false })).toBe("18,8");
-    expect(formatValue(103.8, "fuldtidspersoner")).toBe("103,8");
-    expect(formatValue(6, "fuldtidspersoner")).toBe("6");
+    expect(formatValue(103.8, "fuldtidspersoner")).toBe("103,8 fuldtidspersoner");
+    expect(formatValue(6, "fuldtidspersoner")).toBe("6 fuldtidspersoner");
+    expect(formatValue(1, "fuldtidspersoner")).toBe("1 fuldtidsperson");
+    expect(formatValue(103.8, "fuldtidspersoner", { withUnit: false })).toBe("103,8");
     expect(formatValue(118804, "kr.")).toBe("118.804 kr.");
+  });
+
+  it("writes Danish singular and plural, and unit names", () => {
+    expect(countText(1, "værdi", "værdier")).toBe("1 værdi");
+    expect(countText(13, "værdi", "værdier")).toBe("13 værdier");
+    expect(countText(0, "værdi", "værdier")).toBe("0 værdier");
+    expect(countText(1212, "række", "rækker")).toBe("1.212 rækker");
+    expect(unitName("procent")).toBe("pct.");
+    expect(unitName("fuldtidspersoner")).toBe("fuldtidspersoner");
   });
 
   it("shows missing values", () => {

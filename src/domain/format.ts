@@ -128,7 +128,9 @@ export interface FormatValueOptions {
 /**
  * An indicator value in its unit. Counts (personer, antal) are whole numbers without a unit word,
  * because the row label carries it ("Antal … (personer)"); fuldtidspersoner get one decimal since
- * person-time ÷ period is fractional; procent and uger at most one decimal, as in seed 002.
+ * person-time ÷ period is fractional, and carry their unit ("103,8 fuldtidspersoner", "1
+ * fuldtidsperson") so they are never read as persons; procent and uger at most one decimal, as in
+ * seed 002.
  */
 export function formatValue(
   value: number | null | undefined,
@@ -141,8 +143,10 @@ export function formatValue(
     case "personer":
     case "antal":
       return formatNumber(value, 0);
-    case "fuldtidspersoner":
-      return formatNumber(value, 1, true);
+    case "fuldtidspersoner": {
+      const n = formatNumber(value, 1, true);
+      return withUnit ? `${n} ${n === "1" || n === "-1" ? "fuldtidsperson" : "fuldtidspersoner"}` : n;
+    }
     case "procent":
       return withUnit ? formatPercent(value) : formatNumber(value, 1, true);
     case "uger":
@@ -150,6 +154,19 @@ export function formatValue(
     case "kr.":
       return withUnit ? formatKroner(value) : formatNumber(value, 0);
   }
+}
+
+/** The unit as a word for axis names and running text: "pct.", "fuldtidspersoner", "personer". */
+export function unitName(unit: Unit): string {
+  return unit === "procent" ? "pct." : unit;
+}
+
+/**
+ * Danish singular or plural: (1, "værdi", "værdier") → "1 værdi"; (3, …) → "3 værdier"; the
+ * number in Danish form ("1.212 værdier").
+ */
+export function countText(n: number, singular: string, plural: string): string {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
 
 /**

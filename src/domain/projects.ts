@@ -4,21 +4,32 @@
  * Goals: `goal.kind` says how `goal.value` is meant (seed 000 shows why it must be said):
  * - "absolute": the value itself ("70 pct.", "48 personer");
  * - "relative_percent": percent change of the baseline ("-40 pct." of 80 → 48);
- * - "relative_points": percentage points added to the baseline ("+10 procentpoint" on 47 → 57).
+ * - "relative_points": percentage points added to the baseline ("+10 procentpoint" on 47 → 57);
+ * - "relative_change": a change in the indicator's own unit ("−2 fuldtidspersoner" on 221,6 → 219,6).
+ *   Before it existed, fuldtidspersoner goals were stored as relative_points; those are shown
+ *   (goalChangeText) and computed the same way, in the indicator's unit, never as "procentpoint".
  */
 import { z } from "zod";
 import "./zod-da.ts";
 import { isIsoDate, isMonth } from "./calendar.ts";
-import { parseDanishNumber, UNITS } from "./format.ts";
+import { formatNumber, parseDanishNumber, UNITS, type Unit } from "./format.ts";
 import type { Goal, Milestone, Target } from "./status.ts";
 
-export const GOAL_KINDS = ["absolute", "relative_percent", "relative_points"] as const;
+export const GOAL_KINDS = ["absolute", "relative_percent", "relative_points", "relative_change"] as const;
 export type GoalKind = (typeof GOAL_KINDS)[number];
 export const GOAL_KIND_LABELS: Record<GoalKind, string> = {
   absolute: "Absolut værdi",
   relative_percent: "Pct. af startmålingen (fx -40 pct.)",
   relative_points: "Procentpoint i forhold til startmålingen (fx +10 procentpoint)",
+  relative_change: "Ændring fra startmålingen i enheden (fx −2 fuldtidspersoner)",
 };
+
+/** The goal kinds that make sense for a unit: procentpoint only for shares (procent). */
+export function goalKindsFor(unit: string): GoalKind[] {
+  return unit === "procent"
+    ? ["absolute", "relative_percent", "relative_points"]
+    : ["absolute", "relative_percent", "relative_change"];
+}
 export const DIRECTIONS = ["higher", "lower"] as const;
 export const DIRECTION_LABELS: Record<(typeof DIRECTIONS)[number], string> = {
   higher: "Højere er bedre",
@@ -45,18 +56,36 @@ const text = (max = 20_000) => z.string().max(max, `Højst ${max} tegn`);
 const requiredText = (max = 300) => z.string().trim().min(1, "Skal udfyldes").max(max, `Højst ${max} tegn`);
 const textList = z.array(text(5_000)).max(200, "Højst 200 punkter");
 
-/** A number, or a Danish-written number ("17,8", "1.212", "87,9 pct."). */
-export const numberInput = z.union([
-  z.number().refine(Number.isFinite, { message: "Skal være et tal" }),
-  z.string().transform((s, ctx) => {
-    const n = parseDanishNumber(s);
-    if (n === null) {
-      ctx.addIssue({ code: "custom", message: `«${s}» er ikke et tal (skriv fx 17,8 eller 1.212)` });
-      return z.NEVER;
-    }
-    return n;
-  }),
-]);
+/** What a person is told when a number field holds something else. */
+export const NUMBER_HINT = "Skriv et tal, fx 12 eller 15,5";
+
+/**
+ * A number, or a Danish-written number ("17,8", "1.212", "87,9 pct."). A text that is not a number
+ * gets one plain message ("«tolv» er ikke et tal. Skriv et tal, fx 12 eller 15,5"), never zod's
+ * union wording ("matcher ingen af de tilladte typer").
+ */
+export const numberInput = z.union(
+  [
+    z.number().refine(Number.isFinite, { message: NUMBER_HINT }),
+    z.string().transform((s, ctx) => {
+      const n = parseDanishNumber(s);
+      if (n === null) {
+        ctx.addIssue({ code: "custom", message: `«${s}» er ikke et tal. ${NUMBER_HINT}` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  ],
+  {
+    error: (issue) => {
+      if (issue.code !== "invalid_union") return undefined;
+      const input = (issue as { input?: unknown }).input;
+      return typeof input === "string" && input.trim() !== ""
+        ? `«${input.trim()}» er ikke et tal. ${NUMBER_HINT}`
+        : NUMBER_HINT;
+    },
+  },
+);
 const nullableNumber = numberInput.nullable();
 
 export const investmentSchema = z.strictObject({
@@ -135,7 +164,7 @@ export const baselineInputSchema = z.strictObject({
 export const goalInputSchema = z
   .strictObject({
     kind: z.enum(GOAL_KINDS, {
-      error: "Ukendt måltype; gyldige: absolute, relative_percent, relative_points",
+      error: `Ukendt måltype; gyldige: ${GOAL_KINDS.join(", ")}`,
     }),
     value: nullableNumber,
     date: isoDateSchema.nullable(),
@@ -222,6 +251,7 @@ export interface StoredTarget {
 export function goalOf(kind: string, value: number): Goal {
   if (kind === "relative_percent") return { kind: "relative_percent", percent: value };
   if (kind === "relative_points") return { kind: "relative_points", points: value };
+  if (kind === "relative_change") return { kind: "relative_change", change: value };
   return { kind: "absolute", value };
 }
 
@@ -247,11 +277,35 @@ export function toTarget(t: StoredTarget): Target {
   };
 }
 
-/** Danish words for a goal: "48 (-40 pct. af startmålingen)", "+10 procentpoint". */
-export function describeGoalKind(kind: string, value: number): string {
-  const sign = value > 0 ? "+" : "";
-  const n = String(value).replace(".", ",");
-  if (kind === "relative_percent") return `${sign}${n} pct. af startmålingen`;
-  if (kind === "relative_points") return `${sign}${n} procentpoint i forhold til startmålingen`;
-  return n;
+const UNIT_WORDS: Record<Unit, [string, string]> = {
+  personer: ["person", "personer"],
+  fuldtidspersoner: ["fuldtidsperson", "fuldtidspersoner"],
+  uger: ["uge", "uger"],
+  antal: ["", ""],
+  "kr.": ["kr.", "kr."],
+  procent: ["procentpoint", "procentpoint"],
+};
+
+/**
+ * A relative goal as the change it asks for, in words and in the indicator's unit:
+ * ("relative_percent", -40) → "−40 pct."; ("relative_points", 10) → "+10 procentpoint";
+ * ("relative_change", -2, "fuldtidspersoner") → "−2 fuldtidspersoner". A change of a share is in
+ * procentpoint; any other unit keeps its own word (also for old fte goals stored as relative_points).
+ * Null for an absolute goal.
+ */
+export function goalChangeText(kind: string, value: number, unit: Unit): string | null {
+  if (kind !== "relative_percent" && kind !== "relative_points" && kind !== "relative_change") return null;
+  const sign = value > 0 ? "+" : value < 0 ? "−" : "";
+  const n = `${sign}${formatNumber(Math.abs(value), 2, true)}`;
+  if (kind === "relative_percent") return `${n} pct.`;
+  const [one, many] = UNIT_WORDS[unit] ?? ["", ""];
+  const word = Math.abs(value) === 1 ? one : many;
+  return word ? `${n} ${word}` : n;
+}
+
+/** Danish words for a goal: "−40 pct. af startmålingen", "+10 procentpoint i forhold til startmålingen". */
+export function describeGoalKind(kind: string, value: number, unit: Unit = "procent"): string {
+  const change = goalChangeText(kind, value, unit);
+  if (change === null) return formatNumber(value, 2, true);
+  return kind === "relative_percent" ? `${change} af startmålingen` : `${change} i forhold til startmålingen`;
 }

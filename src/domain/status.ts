@@ -4,22 +4,28 @@
  * A target has a baseline (startmåling), minimum milestones (mindste mål) and a final goal
  * (slutmål). Goals may be absolute or relative to the baseline. The trajectory is the straight
  * line from the baseline through each milestone to the final goal, interpolated by calendar day.
+ *
+ * The UI's help text (STATUS_HELP) is generated here from the same rules and functions, so the
+ * words a user reads and the code that decides a status cannot drift apart.
  */
 import { z } from "zod";
-import { diffDays, type IsoDate, isIsoDate } from "./calendar.ts";
-import { parseDanishNumber } from "./format.ts";
+import { diffDays, type IsoDate, isIsoDate, type Month, monthOf, referenceDate } from "./calendar.ts";
+import { formatDate, formatNumber, monthLabel, parseDanishNumber } from "./format.ts";
 
 export type Direction = "higher" | "lower";
 
 /**
  * A goal value. A plain number is absolute. `relative_percent` changes the baseline by a percent
- * of itself ("-40 pct." of 80 → 48); `relative_points` adds percentage points ("+10 procentpoint"
- * on 47 pct. → 57 pct.). Seed 000 warns that "10 pct. flere" is ambiguous, so a target must say which.
+ * of itself ("-40 pct." of 80 → 48); `relative_points` adds percentage points to a share
+ * ("+10 procentpoint" on 47 pct. → 57 pct.); `relative_change` adds a change in the indicator's own
+ * unit ("−2 fuldtidspersoner" on 221,6 → 219,6). Seed 000 warns that "10 pct. flere" is ambiguous,
+ * so a target must say which.
  */
 export type Goal =
   | { kind: "absolute"; value: number }
   | { kind: "relative_percent"; percent: number }
-  | { kind: "relative_points"; points: number };
+  | { kind: "relative_points"; points: number }
+  | { kind: "relative_change"; change: number };
 export type GoalValue = number | Goal;
 
 export interface Baseline {
@@ -42,7 +48,23 @@ export interface Target {
   final?: Milestone;
 }
 
-export type Status = "achieved" | "on_track" | "behind" | "no_data";
+/**
+ * - achieved / on_track / behind: measured against the goal and its line (statusOf);
+ * - no_goal: the indicator has no goal at all (a value may well be shown);
+ * - no_baseline: the goal is relative to a baseline that is missing, so it cannot be placed;
+ * - no_data: there is no value to judge.
+ */
+export type Status = "achieved" | "on_track" | "behind" | "no_baseline" | "no_goal" | "no_data";
+
+/** The statuses in the order the UI lists and counts them. */
+export const STATUS_ORDER: readonly Status[] = [
+  "achieved",
+  "on_track",
+  "behind",
+  "no_baseline",
+  "no_goal",
+  "no_data",
+];
 
 export interface TrajectoryPoint {
   date: IsoDate;
@@ -60,6 +82,7 @@ export const goalSchema = z.union([
   z.object({ kind: z.literal("absolute"), value: finite }),
   z.object({ kind: z.literal("relative_percent"), percent: finite }),
   z.object({ kind: z.literal("relative_points"), points: finite }),
+  z.object({ kind: z.literal("relative_change"), change: finite }),
 ]);
 export const milestoneSchema = z.object({ date: isoDate, value: goalSchema.nullable() });
 export const targetSchema = z.object({
@@ -72,20 +95,24 @@ export const directionSchema = z.enum(["higher", "lower"]);
 /**
  * Reads a goal as written in the seeds. A signed percent is relative to the baseline
  * ("-40 pct.", "+10 %"); percentage points are always relative ("+10 procentpoint", "10 pct.-point");
- * anything else is absolute ("70 pct." is the value 70 of a procent indicator, "48" is 48).
- * Returns null when the text is not a goal.
+ * a signed number with a count word is a change in the indicator's unit ("−2 fuldtidspersoner",
+ * "+5 personer"); anything else is absolute ("70 pct." is the value 70 of a procent indicator,
+ * "48" is 48). Returns null when the text is not a goal.
  */
 export function parseGoal(text: string): Goal | null {
-  const m = /^([-−+]?)\s*([\d.,]+)\s*(procentpoint|pct\.?-?point|%-?point|pp|pct\.?|procent|%)?$/i.exec(
-    text.trim().replace(/\s+/g, " "),
-  );
+  const m =
+    /^([-−+]?)\s*([\d.,]+)\s*(procentpoint|pct\.?-?point|%-?point|pp|pct\.?|procent|%|fuldtidspersoner|fuldtidsperson|helårspersoner|personer|person|stk\.?)?$/i.exec(
+      text.trim().replace(/\s+/g, " "),
+    );
   if (!m) return null;
   const number = parseDanishNumber(m[2] ?? "");
   if (number === null) return null;
   const sign = m[1] === "-" || m[1] === "−" ? -1 : 1;
   const unit = (m[3] ?? "").toLowerCase();
   if (/point|^pp$/.test(unit)) return { kind: "relative_points", points: sign * number };
-  if (unit !== "" && m[1] !== "") return { kind: "relative_percent", percent: sign * number };
+  const percent = /^(pct\.?|procent|%)$/.test(unit);
+  if (percent && m[1] !== "") return { kind: "relative_percent", percent: sign * number };
+  if (unit !== "" && !percent && m[1] !== "") return { kind: "relative_change", change: sign * number };
   return { kind: "absolute", value: sign * number };
 }
 
@@ -100,6 +127,8 @@ function resolve(goal: GoalValue, baseline: number | undefined): number | null {
       return baseline === undefined ? null : baseline * (1 + goal.percent / 100);
     case "relative_points":
       return baseline === undefined ? null : baseline + goal.points;
+    case "relative_change":
+      return baseline === undefined ? null : baseline + goal.change;
   }
 }
 
@@ -111,6 +140,11 @@ function finalMilestone(target: Target): Milestone | null {
     (last, m) => (last === null || m.date >= last.date ? m : last),
     null,
   );
+}
+
+/** The date of the final goal (slutmål), or null when the target has no goal. */
+export function finalGoalDate(target: Target): IsoDate | null {
+  return finalMilestone(target)?.date ?? null;
 }
 
 /**
@@ -142,8 +176,8 @@ export function trajectoryPoints(target: Target): TrajectoryPoint[] {
 /**
  * The value the trajectory requires on `date`: linear by calendar day between neighbouring points;
  * after the last point, the final goal. Before the first point: the baseline, which is then the
- * first point. Without a baseline there is no line before the first milestone, so null (a target
- * is not "behind" a milestone whose date has not come). Null also when there are no points.
+ * first point. Without a baseline there is no line before the first milestone, so null (statusOf
+ * then compares with that milestone itself). Null also when there are no points.
  */
 export function trajectoryAt(target: Target, date: IsoDate): number | null {
   const points = trajectoryPoints(target);
@@ -167,13 +201,14 @@ function meets(value: number, required: number, better: Direction): boolean {
 }
 
 /**
- * Status of a measured value on `date`:
- * - no_data: the value is missing, or there is no final goal to measure against (a target with
- *   only a baseline has no goal, so its status is no_data even though the value is shown);
+ * Status of a measured value on `date` (the rules STATUS_HELP spells out):
+ * - no_data: the value is missing;
+ * - no_goal: the target has no final goal (a target with only a baseline has none);
+ * - no_baseline: the final goal is relative and the baseline is missing;
  * - achieved: the final goal is met in the better direction (on any date, also before the goal date);
- * - on_track: the trajectory's value on that date is met;
- * - behind: otherwise. Also no_data when `date` lies before the first milestone of a target
- *   without baseline (nothing to compare with yet; see trajectoryAt).
+ * - on_track: the trajectory's value on that date is met; without a baseline there is no line
+ *   before the first milestone, so until then the value is compared with that milestone itself;
+ * - behind: otherwise.
  */
 export function statusOf(
   value: number | null | undefined,
@@ -182,18 +217,76 @@ export function statusOf(
   better: Direction,
 ): Status {
   if (value === null || value === undefined || !Number.isFinite(value)) return "no_data";
+  const final = finalMilestone(target);
+  if (final === null) return "no_goal";
   const goal = resolveGoalValue(target);
-  if (goal === null) return "no_data";
+  if (goal === null) return "no_baseline";
   if (meets(value, goal, better)) return "achieved";
-  const required = trajectoryAt(target, date);
-  if (required === null) return "no_data";
+  const required = trajectoryAt(target, date) ?? trajectoryPoints(target)[0]?.value ?? goal;
   return meets(value, required, better) ? "on_track" : "behind";
+}
+
+/** How an indicator's status was judged: which value, on which date, and whether the project ended. */
+export interface Judgement {
+  status: Status;
+  /** the month whose value was judged; null when no value lies inside the project's period */
+  period: Month | null;
+  value: number | null;
+  /** the date the value was measured against: its month's reference date, or the goal date */
+  date: IsoDate | null;
+  /** the project's period is over: the status is its final status at the goal date */
+  ended: boolean;
+}
+
+/**
+ * The status of an indicator as the committee reads it:
+ * - the value judged is the latest one inside the project's period (months from the period's start
+ *   to its end, and not after `today`); values outside the period are shown but not judged;
+ * - while the project runs, it is judged on its month's reference date (primo måneden);
+ * - once the period has ended (`today` after its end), it is the final status: the latest value
+ *   inside the period measured against the final goal on the goal date;
+ * - without a value inside the period: Intet mål when there is no goal, else Ingen data.
+ */
+export function judgeIndicator(
+  values: readonly { period: Month; value: number | null }[],
+  target: Target,
+  better: Direction,
+  period: { start: IsoDate | null; end: IsoDate | null },
+  today: IsoDate,
+): Judgement {
+  const first = period.start ? monthOf(period.start) : null;
+  const last = [period.end ? monthOf(period.end) : null, monthOf(today)]
+    .filter((m): m is Month => m !== null)
+    .sort()[0]!;
+  let latest: { period: Month; value: number } | null = null;
+  for (const v of values) {
+    if (v.value === null || !Number.isFinite(v.value)) continue;
+    if ((first !== null && v.period < first) || v.period > last) continue;
+    if (latest === null || v.period > latest.period) latest = { period: v.period, value: v.value };
+  }
+  const ended = period.end !== null && period.end < today;
+  if (latest === null) {
+    // nothing to judge; without a goal there would be nothing to judge against either
+    const status: Status = finalMilestone(target) === null ? "no_goal" : "no_data";
+    return { status, period: null, value: null, date: null, ended };
+  }
+  const goalDate = finalGoalDate(target);
+  const date = ended && goalDate !== null ? goalDate : referenceDate(latest.period);
+  return {
+    status: statusOf(latest.value, date, target, better),
+    period: latest.period,
+    value: latest.value,
+    date,
+    ended,
+  };
 }
 
 export const STATUS_LABELS: Record<Status, string> = {
   achieved: "Opfyldt",
   on_track: "På rette spor",
   behind: "Bagud",
+  no_baseline: "Mangler startmåling",
+  no_goal: "Intet mål",
   no_data: "Ingen data",
 };
 
@@ -202,21 +295,92 @@ export function statusLabel(status: Status): string {
   return STATUS_LABELS[status];
 }
 
-/** Plain-Danish explanation of the rules above, for the UI's help text. */
-export const STATUS_RULES_HELP = `Sådan beregnes status for en indikator
+// ------------------------------------------------------------------ help text, from the rules
 
-Hver indikator har en startmåling, et eller flere mindste mål med en dato og et slutmål. Mellem \
-startmålingen, de mindste mål og slutmålet trækkes en lige linje, dag for dag. Linjen viser, hvor \
-indikatoren mindst skal være på en given dato for at nå slutmålet. Efter slutmålets dato gælder \
-slutmålet. Et mål kan være et tal (fx 92 personer) eller relativt til startmålingen: "-40 pct." \
-betyder startmålingen minus 40 procent (80 bliver til 48), og "+10 procentpoint" betyder \
-startmålingen plus 10 (47 pct. bliver til 57 pct.).
+const n1 = (v: number) => formatNumber(v, 1, true);
 
-• Opfyldt: værdien har nået slutmålet (højere eller lavere, alt efter hvad der er bedst for indikatoren).
-• På rette spor: slutmålet er ikke nået endnu, men værdien er mindst så god som linjen på datoen.
-• Bagud: værdien er dårligere end linjen på datoen.
-• Ingen data: der er ingen værdi for måneden, eller der er intet mål at sammenligne med. Har \
-indikatoren kun en startmåling, vises værdien, men status er Ingen data. Mangler startmålingen, er \
-der ingen linje før det første mindste mål, og status er Ingen data indtil da.
+/** The worked examples of the help text, computed with the functions above (seed 002's numbers). */
+function helpExamples() {
+  const line: Target = {
+    baseline: { value: 103, date: "2024-01-10" },
+    milestones: [{ date: "2024-08-01", value: 100 }],
+    final: { date: "2026-01-01", value: 92 },
+  };
+  const onLine = trajectoryAt(line, "2024-05-01")!;
+  const rel = (goal: Goal, base: number) =>
+    resolveGoalValue({
+      baseline: { value: base, date: "2024-01-10" },
+      milestones: [],
+      final: { date: "2026-01-01", value: goal },
+    })!;
+  const noBase: Target = { milestones: [], final: { date: "2021-05-01", value: 17 } };
+  return {
+    line: `Startmåling 103 den ${formatDate("2024-01-10")}, mindste mål 100 pr. ${formatDate("2024-08-01")} og lavere er bedre: den ${formatDate("2024-05-01")} ligger linjen på ${n1(onLine)}, så 101 er ${STATUS_LABELS[statusOf(101, "2024-05-01", line, "lower")]} og 102 er ${STATUS_LABELS[statusOf(102, "2024-05-01", line, "lower")]}.`,
+    percent: `"-40 pct." betyder startmålingen minus 40 procent af den (80 bliver til ${n1(rel({ kind: "relative_percent", percent: -40 }, 80))})`,
+    points: `"+10 procentpoint" lægger 10 til en andel (47 pct. bliver til ${n1(rel({ kind: "relative_points", points: 10 }, 47))} pct.)`,
+    change: `"−2 fuldtidspersoner" er en ændring i indikatorens egen enhed (221,6 fuldtidspersoner bliver til ${n1(rel({ kind: "relative_change", change: -2 }, 221.6))})`,
+    noBaseline: `fx er 5 pct. mod et slutmål på 17 pct. ${STATUS_LABELS[statusOf(5, "2020-12-01", noBase, "higher")]}`,
+  };
+}
 
-Værdien måles primo måneden, dvs. den 1. i måneden.`;
+export interface StatusHelp {
+  title: string;
+  intro: string[];
+  /** one entry per status, in STATUS_ORDER */
+  rules: { status: Status; label: string; text: string }[];
+  notes: string[];
+}
+
+const ex = helpExamples();
+
+/** What each status means, in plain Danish: the rules of statusOf and judgeIndicator. */
+export const STATUS_HELP: StatusHelp = {
+  title: "Sådan beregnes status for en indikator",
+  intro: [
+    "Hver indikator har en startmåling, et eller flere mindste mål med en dato og et slutmål. Mellem startmålingen, de mindste mål og slutmålet trækkes en lige linje, dag for dag. Linjen viser, hvor indikatoren mindst skal være på en given dato for at nå slutmålet. Efter slutmålets dato gælder slutmålet.",
+    `Eksempel: ${ex.line}`,
+    `Et mål kan være et tal (fx 92 personer) eller relativt til startmålingen: ${ex.percent}; ${ex.points}; ${ex.change}.`,
+  ],
+  rules: STATUS_ORDER.map((status) => ({
+    status,
+    label: STATUS_LABELS[status],
+    text: {
+      achieved:
+        "værdien har nået slutmålet (højere eller lavere, alt efter hvad der er bedst for indikatoren), også før slutmålets dato.",
+      on_track: "slutmålet er ikke nået endnu, men værdien er mindst så god som linjen på datoen.",
+      behind: `værdien er dårligere end linjen på datoen. Mangler startmålingen, er der ingen linje før det første mindste mål; indtil da sammenlignes værdien med det første mindste mål selv (${ex.noBaseline}).`,
+      no_baseline:
+        "slutmålet er relativt til startmålingen (fx -40 pct.), men der er ingen startmåling, så målet kan ikke placeres.",
+      no_goal: "indikatoren har intet slutmål at sammenligne med. Værdien vises, men den får ingen status.",
+      no_data: "der er et mål, men ingen værdi at vurdere inden for projektets periode.",
+    }[status],
+  })),
+  notes: [
+    "Værdien måles primo måneden, dvs. den 1. i måneden.",
+    "Indikatorens status er status for den seneste måned med en værdi inden for projektets periode. Værdier fra før projektets start eller efter dets slut vises i skemaet, men indgår ikke i status.",
+    "Er projektets periode slut, er status slutstatus: den seneste værdi i perioden holdt op mod slutmålet på slutmålets dato. Den vises som afsluttet.",
+  ],
+};
+
+/** The help text as plain text (API's statusHelp, exports): the same words as STATUS_HELP. */
+export const STATUS_RULES_HELP = [
+  STATUS_HELP.title,
+  ...STATUS_HELP.intro,
+  STATUS_HELP.rules.map((r) => `• ${r.label}: ${r.text}`).join("\n"),
+  ...STATUS_HELP.notes,
+].join("\n\n");
+
+/** For a grid cell: "maj-25", or "slutstatus, værdi fra dec-20" for an ended project. */
+export function judgementShortText(j: Judgement): string {
+  if (j.period === null) return "";
+  return j.ended ? `slutstatus, værdi fra ${monthLabel(j.period)}` : monthLabel(j.period);
+}
+
+/** "status for okt-25", or "slutstatus pr. 01-05-2021 (projektet er afsluttet; …)" when ended. */
+export function judgementText(j: Judgement): string {
+  if (j.period === null) return j.ended ? "projektet er afsluttet" : "";
+  if (j.ended && j.date) {
+    return `slutstatus pr. ${formatDate(j.date)} (projektet er afsluttet; værdi fra ${monthLabel(j.period)})`;
+  }
+  return `status for ${monthLabel(j.period)}`;
+}

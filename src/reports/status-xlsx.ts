@@ -23,6 +23,8 @@ const STATUS_FILL: Record<Status, string> = {
   achieved: "FFDFF5E3",
   on_track: "FFE1EFFF",
   behind: "FFFFE6E3",
+  no_baseline: "FFECEFF3",
+  no_goal: "FFECEFF3",
   no_data: "FFECEFF3",
 };
 

@@ -4,7 +4,12 @@
  * milestone columns (mindste mål … slutmål); a status per value and per indicator; a comment per month.
  *
  * Values: manual indicators show what was typed in (manual_values); computed ones show the engine's
- * current values (computed_values), or nothing ("Ingen data") until the engine has run.
+ * current values (computed_values), or nothing ("Ingen data") until the engine has run. A value
+ * frozen when it was reported to the committee (frozen_values) is marked on its cell, with the
+ * reported value beside the current one when a later computation changed it.
+ *
+ * The indicator's status is judged by src/domain/status.ts (judgeIndicator): the latest value
+ * inside the project's period; once the period is over, the final status at the goal date.
  */
 import {
   addMonths,
@@ -14,11 +19,15 @@ import {
   monthRange,
   referenceDate,
 } from "../domain/calendar.ts";
-import { monthLabel, type Unit } from "../domain/format.ts";
-import { goalOf, toTarget } from "../domain/projects.ts";
+import { monthLabel, type Unit, unitName } from "../domain/format.ts";
+import { goalChangeText, goalOf, toTarget } from "../domain/projects.ts";
 import {
+  type Judgement,
+  judgeIndicator,
+  judgementText,
   resolveGoalValue,
   STATUS_LABELS,
+  STATUS_ORDER,
   STATUS_RULES_HELP,
   type Status,
   statusOf,
@@ -27,6 +36,11 @@ import {
   trajectoryPoints,
 } from "../domain/status.ts";
 import type { Db } from "../store/db.ts";
+import {
+  latestSuccessfulComputation,
+  listFrozenValues,
+  snapshotExtractionDate,
+} from "../store/repositories/computed.ts";
 import {
   type IndicatorWithMilestones,
   listComments,
@@ -53,6 +67,8 @@ export interface SchemeCell {
   /** what the goal trajectory requires on the month's reference date */
   required: number | null;
   note: string | null;
+  /** the value reported to the committee for this month, when the month is frozen */
+  frozen: { value: number | null; frozenAt: string; frozenBy: string } | null;
 }
 
 export interface SchemeIndicator {
@@ -61,6 +77,8 @@ export interface SchemeIndicator {
   name: string;
   groupLabel: string | null;
   unit: Unit;
+  /** the unit as a word for axes and running text ("pct.", "fuldtidspersoner") */
+  unitName: string;
   better: "higher" | "lower";
   kind: "manual" | "computed";
   hasDefinition: boolean;
@@ -81,6 +99,8 @@ export interface SchemeIndicator {
     text: string | null;
     /** the goal as a number (relative goals resolved against the baseline) */
     resolved: number | null;
+    /** a relative goal as the change it asks for: "−40 pct.", "+10 procentpoint", "−2 fuldtidspersoner" */
+    changeText: string | null;
   };
 }
 
@@ -90,9 +110,14 @@ export interface SchemeRow {
   targets: Record<string, number | null>;
   trajectory: TrajectoryPoint[];
   cells: SchemeCell[];
+  /** the latest value of all (also outside the project's period), with its month's status */
   latest: { period: Month; value: number; status: Status } | null;
+  /** the indicator's status: see judgeIndicator (latest value inside the period; final once ended) */
   status: Status;
   statusLabel: string;
+  judgement: Judgement;
+  /** "status for okt-25", "slutstatus pr. 01-05-2021 (projektet er afsluttet; …)" */
+  statusNote: string;
 }
 
 export interface StatusScheme {
@@ -103,13 +128,22 @@ export interface StatusScheme {
   rows: SchemeRow[];
   comments: Record<Month, { comment: string; author: string; updatedAt: string }>;
   statusHelp: string;
+  /** the project's period is over: statuses are final statuses at the goal date */
+  ended: boolean;
+  /** the date statuses are judged as of: today, or the extraction date of the data when earlier */
+  asOf: string;
 }
 
 export interface SchemeOptions {
   /** first and last month shown; default from the project's baseline/period to its final goal */
   from?: Month;
   to?: Month;
-  /** "today", for the default end of the month range; default the current UTC date */
+  /**
+   * "today", for the default end of the month range and for whether a project has ended; default
+   * the current UTC date, or the extraction date of the snapshot the computed values come from when
+   * that is earlier (the data know the world up to then: a project whose period runs past it has
+   * not ended as far as its values go)
+   */
   today?: string;
 }
 
@@ -121,6 +155,7 @@ function indicatorView(ind: IndicatorWithMilestones): SchemeIndicator {
     name: ind.name,
     groupLabel: ind.groupLabel,
     unit: ind.unit as Unit,
+    unitName: unitName(ind.unit as Unit),
     better: ind.better === "lower" ? "lower" : "higher",
     kind: ind.kind === "computed" ? "computed" : "manual",
     hasDefinition: ind.definition !== null,
@@ -140,6 +175,8 @@ function indicatorView(ind: IndicatorWithMilestones): SchemeIndicator {
       date: ind.goalDate,
       text: ind.goalText,
       resolved: ind.goalValue === null ? null : resolveGoalValue(target, goalOf(ind.goalKind, ind.goalValue)),
+      changeText:
+        ind.goalValue === null ? null : goalChangeText(ind.goalKind, ind.goalValue, ind.unit as Unit),
     },
   };
 }
@@ -215,6 +252,9 @@ interface Loaded {
     Map<Month, { value: number | null; source: "manual" | "computed"; note: string | null }>
   >;
   comments: Map<number, StatusScheme["comments"]>;
+  frozen: Map<number, Map<Month, NonNullable<SchemeCell["frozen"]>>>;
+  /** extraction date of the snapshot behind the computed values (latest successful computation) */
+  extractionDate: string | null;
 }
 
 async function load(db: Db, projectId?: number): Promise<Loaded> {
@@ -223,14 +263,24 @@ async function load(db: Db, projectId?: number): Promise<Loaded> {
   const indicators = await listIndicators(db, projectId);
   const manualIds = indicators.filter((i) => i.kind !== "computed").map((i) => i.id);
   const computedIds = indicators.filter((i) => i.kind === "computed").map((i) => i.id);
-  const [manual, computed, comments] = await Promise.all([
+  const [manual, computed, comments, frozenRows] = await Promise.all([
     listManualValues(db, manualIds),
     listComputedValues(db, computedIds),
     listComments(
       db,
       projects.map((p) => p.id),
     ),
+    listFrozenValues(
+      db,
+      indicators.map((i) => i.id),
+    ),
   ]);
+  const frozen: Loaded["frozen"] = new Map();
+  for (const f of frozenRows) {
+    const m = frozen.get(f.indicatorId) ?? new Map();
+    frozen.set(f.indicatorId, m);
+    m.set(f.period, { value: f.value, frozenAt: f.frozenAt.toISOString(), frozenBy: f.frozenBy });
+  }
   const values: Loaded["values"] = new Map();
   const put = (
     id: number,
@@ -249,11 +299,17 @@ async function load(db: Db, projectId?: number): Promise<Loaded> {
     byProject.set(c.projectId, m);
     m[c.period] = { comment: c.comment, author: c.author, updatedAt: c.updatedAt.toISOString() };
   }
-  return { projects, indicators, values, comments: byProject };
+  const computation = await latestSuccessfulComputation(db);
+  const extractionDate = computation?.snapshotId
+    ? ((await snapshotExtractionDate(db, computation.snapshotId)) ?? null)
+    : null;
+  return { projects, indicators, values, comments: byProject, frozen, extractionDate };
 }
 
 function assemble(project: ProjectRow, loaded: Loaded, options: SchemeOptions): StatusScheme {
-  const today = options.today ?? isoDateFromUtc(new Date());
+  const clock = isoDateFromUtc(new Date());
+  const today =
+    options.today ?? (loaded.extractionDate && loaded.extractionDate < clock ? loaded.extractionDate : clock);
   const indicators = loaded.indicators.filter((i) => i.projectId === project.id);
   const valuePeriods = indicators.flatMap((i) => [...(loaded.values.get(i.id)?.keys() ?? [])]);
   const range = defaultRange(project, indicators, valuePeriods, today);
@@ -274,6 +330,7 @@ function assemble(project: ProjectRow, loaded: Loaded, options: SchemeOptions): 
       }
     }
     const values = loaded.values.get(ind.id);
+    const frozen = loaded.frozen.get(ind.id);
     const cells = months.map((period): SchemeCell => {
       const v = values?.get(period);
       const date = referenceDate(period);
@@ -285,23 +342,35 @@ function assemble(project: ProjectRow, loaded: Loaded, options: SchemeOptions): 
         status: statusOf(value, date, target, better),
         required: trajectoryAt(target, date),
         note: v?.note ?? null,
+        frozen: frozen?.get(period) ?? null,
       };
     });
-    // latest value of all the indicator's values (also outside the shown months)
+    const all = [...(values?.entries() ?? [])]
+      .map(([period, v]) => ({ period, value: v.value }))
+      .sort((a, b) => (a.period < b.period ? -1 : 1));
+    // latest value of all the indicator's values (also outside the shown months and the period)
     let latest: SchemeRow["latest"] = null;
-    for (const [period, v] of [...(values?.entries() ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (v.value === null) continue;
-      latest = { period, value: v.value, status: statusOf(v.value, referenceDate(period), target, better) };
+    for (const { period, value } of all) {
+      if (value === null) continue;
+      latest = { period, value, status: statusOf(value, referenceDate(period), target, better) };
     }
-    const status = latest?.status ?? "no_data";
+    const judgement = judgeIndicator(
+      all,
+      target,
+      better,
+      { start: project.periodStart, end: project.periodEnd },
+      today,
+    );
     return {
       indicator: view,
       targets,
       trajectory: trajectoryPoints(target),
       cells,
       latest,
-      status,
-      statusLabel: STATUS_LABELS[status],
+      status: judgement.status,
+      statusLabel: STATUS_LABELS[judgement.status],
+      judgement,
+      statusNote: judgementText(judgement),
     };
   });
 
@@ -313,6 +382,8 @@ function assemble(project: ProjectRow, loaded: Loaded, options: SchemeOptions): 
     rows,
     comments: loaded.comments.get(project.id) ?? {},
     statusHelp: STATUS_RULES_HELP,
+    ended: project.periodEnd !== null && project.periodEnd < today,
+    asOf: today,
   };
 }
 
@@ -337,6 +408,8 @@ export interface OverviewIndicator {
   latest: SchemeRow["latest"];
   status: Status;
   statusLabel: string;
+  judgement: Judgement;
+  statusNote: string;
   goal: { value: number | null; date: string | null };
 }
 
@@ -347,6 +420,7 @@ export interface OverviewProject {
   committee: string;
   periodStart: string | null;
   periodEnd: string | null;
+  ended: boolean;
   counts: Record<Status, number>;
   indicators: OverviewIndicator[];
 }
@@ -356,7 +430,7 @@ export async function buildOverview(db: Db, options: SchemeOptions = {}): Promis
   const loaded = await load(db);
   return loaded.projects.map((project) => {
     const scheme = assemble(project, loaded, options);
-    const counts: Record<Status, number> = { achieved: 0, on_track: 0, behind: 0, no_data: 0 };
+    const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
     for (const r of scheme.rows) counts[r.status]++;
     return {
       id: project.id,
@@ -365,6 +439,7 @@ export async function buildOverview(db: Db, options: SchemeOptions = {}): Promis
       committee: project.committee,
       periodStart: project.periodStart,
       periodEnd: project.periodEnd,
+      ended: scheme.ended,
       counts,
       indicators: scheme.rows.map((r) => ({
         id: r.indicator.id,
@@ -376,6 +451,8 @@ export async function buildOverview(db: Db, options: SchemeOptions = {}): Promis
         latest: r.latest,
         status: r.status,
         statusLabel: r.statusLabel,
+        judgement: r.judgement,
+        statusNote: r.statusNote,
         goal: { value: r.indicator.goal.resolved, date: r.indicator.goal.date },
       })),
     };

@@ -197,6 +197,16 @@ export async function getFrozenValue(
   return row;
 }
 
+/** The frozen (reported) values of some indicators, all months (the status scheme marks them). */
+export async function listFrozenValues(db: Db, indicatorIds: number[]): Promise<FrozenValue[]> {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .select()
+    .from(frozenValues)
+    .where(inArray(frozenValues.indicatorId, indicatorIds))
+    .orderBy(frozenValues.indicatorId, frozenValues.period);
+}
+
 /** A revision: the frozen (reported) value and the current computed value, when they differ. */
 export function revisionOf(
   frozen: { value: number | null } | undefined,

@@ -5,14 +5,18 @@ export type ChartOption = echarts.EChartsOption;
 
 interface ChartProps {
   option: ChartOption;
-  /** what the chart shows, read by screen readers (the chart itself is an image to them) */
+  /**
+   * What the chart shows, in Danish, read by screen readers (the chart itself is an image to them).
+   * It is also ECharts' aria description, so ECharts never writes its English auto-text ("This is a
+   * chart …" with epoch milliseconds) over it.
+   */
   label: string;
   height?: number;
 }
 
 /**
- * Apache ECharts wrapper: renders as SVG (crisp, printable), resizes with its box, and carries an
- * accessible name plus ECharts' generated aria description.
+ * Apache ECharts wrapper: renders as SVG (crisp, printable), resizes with its box, and carries a
+ * Danish accessible name and description (`label`).
  */
 export function Chart({ option, label, height = 280 }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -32,8 +36,11 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
   }, []);
 
   useEffect(() => {
-    chartRef.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
-  }, [option]);
+    chartRef.current?.setOption(
+      { aria: { enabled: true, label: { description: label } }, animation: false, ...option },
+      true,
+    );
+  }, [option, label]);
 
   return <div ref={ref} role="img" aria-label={label} className="chart" style={{ height }} />;
 }

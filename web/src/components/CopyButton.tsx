@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { countText } from "../../../src/domain/format.ts";
 import { copyText, toTsv } from "./copy.ts";
 
 /** "Kopiér til Excel": copies the given rows as tab-separated text and says so (aria-live). */
@@ -12,7 +13,7 @@ export function CopyButton({ rows, label = "Kopiér til Excel" }: { rows: () => 
         onClick={async () => {
           const data = rows();
           await copyText(toTsv(data));
-          setDone(`Kopieret ${data.length} rækker – indsæt i Excel`);
+          setDone(`Kopieret ${countText(data.length, "række", "rækker")} – indsæt i Excel`);
           setTimeout(() => setDone(""), 4000);
         }}
       >

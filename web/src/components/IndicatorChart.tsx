@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { formatDate, formatNumber, formatValue, monthLabel } from "../../../src/domain/format.ts";
+import { STATUS_LABELS } from "../../../src/domain/status.ts";
 import type { SchemeRow } from "../types.ts";
 import { Chart, type ChartOption } from "./Chart.tsx";
 
@@ -11,6 +12,48 @@ function isoOfTime(ms: number): string {
 /** Local-time timestamp of a calendar date (ECharts' time axis works in local time). */
 function timeOf(iso: string): number {
   return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))).getTime();
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * The chart in words, for screen readers (Danish, dates as 01-08-2024, numbers as 101,4): period,
+ * unit, the values' latest, lowest and highest, the baseline, milestones, final goal and status.
+ */
+export function chartDescription(row: SchemeRow): string {
+  const ind = row.indicator;
+  const fmt = (v: number) => formatValue(v, ind.unit);
+  const values = row.cells.filter((c) => c.value !== null) as (SchemeRow["cells"][number] & {
+    value: number;
+  })[];
+  const parts = [`Linjediagram for ${ind.name}, i ${ind.unitName}.`];
+  if (values.length === 0) parts.push("Der er endnu ingen målte værdier.");
+  else {
+    const first = values[0]!;
+    const last = values[values.length - 1]!;
+    const min = values.reduce((a, b) => (b.value < a.value ? b : a));
+    const max = values.reduce((a, b) => (b.value > a.value ? b : a));
+    parts.push(
+      `${values.length === 1 ? "1 målt værdi" : `${values.length} målte værdier`} fra ${monthLabel(first.period)} til ${monthLabel(last.period)}; seneste ${fmt(last.value)} (${monthLabel(last.period)}), laveste ${fmt(min.value)} (${monthLabel(min.period)}), højeste ${fmt(max.value)} (${monthLabel(max.period)}).`,
+    );
+  }
+  const base = row.trajectory.find((p) => p.kind === "baseline");
+  if (base) parts.push(`Startmåling ${fmt(base.value)} den ${formatDate(base.date)}.`);
+  const milestones = row.trajectory.filter((p) => p.kind === "milestone");
+  if (milestones.length > 0) {
+    parts.push(
+      `Mindste mål: ${milestones.map((m) => `${fmt(m.value)} pr. ${formatDate(m.date)}`).join(", ")}.`,
+    );
+  }
+  const final = row.trajectory.find((p) => p.kind === "final");
+  if (final) {
+    parts.push(
+      `Slutmål ${fmt(final.value)} pr. ${formatDate(final.date)}${ind.goal.changeText ? ` (${ind.goal.changeText} i forhold til startmålingen)` : ""}; ${ind.better === "lower" ? "lavere" : "højere"} er bedre.`,
+    );
+    parts.push("Målkurven er en stiplet linje gennem startmåling, mindste mål og slutmål.");
+  }
+  parts.push(`Status: ${STATUS_LABELS[row.status]}${row.statusNote ? ` (${row.statusNote})` : ""}.`);
+  return parts.join(" ");
 }
 
 /**
@@ -39,8 +82,13 @@ export function IndicatorChart({ row }: { row: SchemeRow }) {
       ...(last ? [`${last}-01`] : []),
     ].sort();
     const fmt = (v: number) => formatValue(v, ind.unit);
+    const min = dates.length ? timeOf(dates[0]!) : undefined;
+    const max = dates.length ? timeOf(dates[dates.length - 1]!) : undefined;
+    // about one label per 80 px of a 400 px plot: 4–6 labels, whole quarters or half years apart
+    const spanMonths = min !== undefined && max !== undefined ? (max - min) / (30.44 * DAY) : 12;
+    const stepMonths = spanMonths <= 8 ? 1 : spanMonths <= 15 ? 3 : spanMonths <= 30 ? 6 : 12;
     return {
-      grid: { left: 56, right: 16, top: 72, bottom: 40 },
+      grid: { left: 64, right: 20, top: 84, bottom: 36 },
       legend: { top: 0, textStyle: { color: "#1b1f24" } },
       tooltip: {
         trigger: "item",
@@ -51,13 +99,23 @@ export function IndicatorChart({ row }: { row: SchemeRow }) {
       },
       xAxis: {
         type: "time",
-        min: dates.length ? timeOf(dates[0]!) : undefined,
-        max: dates.length ? timeOf(dates[dates.length - 1]!) : undefined,
-        axisLabel: { color: "#1b1f24", formatter: (v: number) => monthLabel(isoOfTime(v).slice(0, 7)) },
+        min,
+        max,
+        minInterval: stepMonths * 28 * DAY,
+        splitNumber: Math.max(2, Math.round(spanMonths / stepMonths)),
+        axisLabel: {
+          color: "#1b1f24",
+          hideOverlap: true,
+          formatter: (v: number) => monthLabel(isoOfTime(v).slice(0, 7)),
+        },
       },
       yAxis: {
         type: "value",
         scale: true,
+        name: ind.unitName,
+        nameLocation: "end",
+        nameGap: 12,
+        nameTextStyle: { color: "#1b1f24", align: "left", padding: [0, 0, 0, -56] },
         axisLabel: { color: "#1b1f24", formatter: (v: number) => formatNumber(v, 1, true) },
       },
       series: [
@@ -100,11 +158,11 @@ export function IndicatorChart({ row }: { row: SchemeRow }) {
           lineStyle: { width: 2.5, color: "#0b4f8a" },
           itemStyle: { color: "#0b4f8a" },
           symbol: "circle",
-          symbolSize: 7,
+          symbolSize: 5,
         },
       ],
     };
-  }, [row, ind.unit]);
+  }, [row, ind.unit, ind.unitName]);
 
   const latest = row.latest
     ? `seneste værdi ${formatValue(row.latest.value, ind.unit)} (${monthLabel(row.latest.period)})`
@@ -120,7 +178,7 @@ export function IndicatorChart({ row }: { row: SchemeRow }) {
           {goal}
         </span>
       </figcaption>
-      <Chart option={option} label={`Graf: ${ind.name}; ${latest}${goal}`} height={240} />
+      <Chart option={option} label={chartDescription(row)} height={260} />
     </figure>
   );
 }

@@ -1,11 +1,57 @@
-import { useState } from "react";
-import { UNITS } from "../../../src/domain/format.ts";
-import { DIRECTION_LABELS, GOAL_KIND_LABELS, INDICATOR_KIND_LABELS } from "../../../src/domain/projects.ts";
+import { useEffect, useRef, useState } from "react";
+import { parseDanishNumber, UNITS } from "../../../src/domain/format.ts";
+import {
+  DIRECTION_LABELS,
+  GOAL_KIND_LABELS,
+  type GoalKind,
+  goalKindsFor,
+  INDICATOR_KIND_LABELS,
+  NUMBER_HINT,
+} from "../../../src/domain/projects.ts";
 import { apiSend } from "../api.ts";
 import type { SchemeIndicator } from "../types.ts";
 import { ComputePanel } from "./ComputePanel.tsx";
 import { DefinitionEditor, type StoredDefinition } from "./DefinitionEditor.tsx";
-import { Field, numberOrNull, numText, textOrNull } from "./forms.tsx";
+import { Field, formErrorText, numberOrNull, numText, textOrNull } from "./forms.tsx";
+
+/** The form's label of an API field path, so errors name what the user sees. */
+function fieldLabel(path: string): string | undefined {
+  const milestone = /^target\.milestones\[(\d+)\]\.(date|value|label)$/.exec(path);
+  if (milestone) {
+    const n = Number(milestone[1]) + 1;
+    const what = { date: "Dato", value: "Værdi", label: "Kolonnenavn" }[
+      milestone[2] as "date" | "value" | "label"
+    ];
+    return `${what}, mindste mål ${n}`;
+  }
+  return {
+    code: "Kode",
+    name: "Navn",
+    groupLabel: "Overskrift i skemaet",
+    unit: "Enhed",
+    better: "Retning",
+    kind: "Type",
+    "target.baseline.value": "Startmåling, værdi",
+    "target.baseline.date": "Startmåling, dato",
+    "target.baseline.source": "Startmåling, kilde",
+    "target.baseline.note": "Startmåling, note",
+    "target.milestones": "Mindste mål",
+    "target.goal.kind": "Måltype",
+    "target.goal.value": "Slutmål, værdi",
+    "target.goal.date": "Slutmål, dato",
+    "target.goal.text": "Slutmål i ord",
+  }[path];
+}
+
+/** The first number field that does not hold a number, as "Label: «x» er ikke et tal. …". */
+function numberProblem(fields: [string, string][]): string | null {
+  for (const [label, text] of fields) {
+    if (text.trim() !== "" && parseDanishNumber(text) === null) {
+      return `${label}: «${text.trim()}» er ikke et tal. ${NUMBER_HINT}`;
+    }
+  }
+  return null;
+}
 
 interface Props {
   projectId: number;
@@ -66,13 +112,32 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
   const [busy, setBusy] = useState(false);
   /** after saving a computed indicator: computed at once, or why it waits for "Beregn" */
   const [computed, setComputed] = useState<{ ok: boolean; text: string } | null>(null);
+  // the message sits at the top of a long form: bring it into view where the user pressed Gem
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF((old) => ({ ...old, [k]: e.target.value }));
+  // procentpoint only for a share; a count (fuldtidspersoner, personer) changes in its own unit. An
+  // old goal stored with another kind stays selectable so editing never changes it silently.
+  const goalKinds: GoalKind[] = [
+    ...new Set([...goalKindsFor(f.unit), ...(indicator ? [indicator.goal.kind as GoalKind] : [])]),
+  ].filter((k) => k in GOAL_KIND_LABELS);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (f.kind === "computed" && definition.value !== null && !definition.valid) {
       setError("Definitionen er ikke gyldig: ret fejlene i definitionen, før indikatoren gemmes");
+      return;
+    }
+    const problem = numberProblem([
+      ["Startmåling, værdi", f.baselineValue],
+      ...milestones.map((m, i): [string, string] => [`Værdi, mindste mål ${i + 1}`, m.value]),
+      ["Slutmål, værdi", f.goalValue],
+    ]);
+    if (problem) {
+      setError(problem);
       return;
     }
     const target = {
@@ -135,7 +200,7 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
         });
       }
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(formErrorText(err, fieldLabel));
     } finally {
       setBusy(false);
     }
@@ -172,7 +237,7 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
     <form onSubmit={submit} className="card" aria-labelledby="indicator-form-title">
       <h2 id="indicator-form-title">{indicator ? `Ret indikator: ${indicator.name}` : "Ny indikator"}</h2>
       {error && (
-        <p className="error" role="alert">
+        <p className="error" role="alert" tabIndex={-1} ref={errorRef}>
           {error}
         </p>
       )}
@@ -188,7 +253,24 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
         </Field>
         <Field label="Enhed">
           {(p) => (
-            <select {...p} value={f.unit} onChange={set("unit")}>
+            <select
+              {...p}
+              value={f.unit}
+              onChange={(e) => {
+                const unit = e.target.value as typeof f.unit;
+                setF((old) => ({
+                  ...old,
+                  unit,
+                  // a change of a share is in procentpoint, of anything else in its own unit
+                  goalKind:
+                    old.goalKind === "relative_points" && unit !== "procent"
+                      ? "relative_change"
+                      : old.goalKind === "relative_change" && unit === "procent"
+                        ? "relative_points"
+                        : old.goalKind,
+                }));
+              }}
+            >
               {UNITS.map((u) => (
                 <option key={u} value={u}>
                   {u}
@@ -317,9 +399,9 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
           <Field label="Måltype" hint="sig om målet er absolut eller relativt">
             {(p) => (
               <select {...p} value={f.goalKind} onChange={set("goalKind")}>
-                {Object.entries(GOAL_KIND_LABELS).map(([k, v]) => (
+                {goalKinds.map((k) => (
                   <option key={k} value={k}>
-                    {v}
+                    {GOAL_KIND_LABELS[k]}
                   </option>
                 ))}
               </select>
@@ -332,7 +414,9 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
                 ? "fx -40 (pct. af startmålingen)"
                 : f.goalKind === "relative_points"
                   ? "fx 10 (procentpoint)"
-                  : "fx 92"
+                  : f.goalKind === "relative_change"
+                    ? `fx -2 (${f.unit} i forhold til startmålingen)`
+                    : "fx 92"
             }
           >
             {(p) => <input {...p} inputMode="decimal" value={f.goalValue} onChange={set("goalValue")} />}

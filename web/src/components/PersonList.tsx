@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { codeLabel } from "../../../src/domain/codes.ts";
-import { formatNumber, monthLabelLong } from "../../../src/domain/format.ts";
+import { countText, formatNumber, monthLabelLong } from "../../../src/domain/format.ts";
 import { ApiRequestError, apiGet } from "../api.ts";
 import { DataTable } from "./DataTable.tsx";
 
@@ -63,8 +63,8 @@ export function PersonList({ indicatorId, period }: { indicatorId: number; perio
     <section aria-labelledby="personlist-title">
       <h3 id="personlist-title">Borgeroverblik</h3>
       <p className="muted small">
-        {formatNumber(r.count)} personer den 1. {monthLabelLong(r.period)} (snapshot {r.snapshotId}).
-        Personerne vises med pseudonym nøgle; visningen er skrevet i revisionsloggen.
+        {countText(r.count, "person", "personer")} den 1. {monthLabelLong(r.period)} (snapshot {r.snapshotId}
+        ). Personerne vises med pseudonym nøgle; visningen er skrevet i revisionsloggen.
       </p>
       <DataTable<PersonRow>
         caption={`Personer bag ${r.indicator.name}, ${monthLabelLong(r.period)}`}

@@ -1,13 +1,55 @@
 import { Fragment, useEffect, useState } from "react";
-import { formatDate, formatNumber, formatValue, monthLabelLong } from "../../../src/domain/format.ts";
-import { STATUS_LABELS } from "../../../src/domain/status.ts";
-import { apiSend } from "../api.ts";
+import {
+  formatDate,
+  formatNumber,
+  formatValue,
+  monthLabel,
+  monthLabelLong,
+} from "../../../src/domain/format.ts";
+import { describeGoalKind } from "../../../src/domain/projects.ts";
+import { judgementShortText, STATUS_LABELS } from "../../../src/domain/status.ts";
+import { ApiRequestError, apiSend } from "../api.ts";
 import type { SchemeCell, SchemeRow, StatusScheme } from "../types.ts";
 import { CopyButton } from "./CopyButton.tsx";
 import { ProvenanceDialog } from "./ProvenanceDialog.tsx";
-import { StatusBadge } from "./StatusBadge.tsx";
+import { STATUS_SYMBOLS, StatusBadge } from "./StatusBadge.tsx";
 
-const SYMBOL = { achieved: "✓", on_track: "→", behind: "!", no_data: "" } as const;
+/** A target column's value: fuldtidspersoner without the unit word (the row names the unit). */
+function cellText(value: number | null, row: SchemeRow, empty = "–"): string {
+  const unit = row.indicator.unit;
+  return formatValue(value, unit, { empty, withUnit: unit !== "fuldtidspersoner" });
+}
+
+/** A month's value, compact so more months fit: "94,7" in a row marked "(pct. · …)". */
+function monthText(value: number | null, row: SchemeRow, empty = "–"): string {
+  const unit = row.indicator.unit;
+  return formatValue(value, unit, { empty, withUnit: unit !== "fuldtidspersoner" && unit !== "procent" });
+}
+
+/** Milestone, goal and status columns stay at the right edge while the months scroll. */
+function stickRight(columns: StatusScheme["columns"], index: number): React.CSSProperties {
+  const width = (c: StatusScheme["columns"][number]) => (c.kind === "final" ? 8 : 6.25); // rem
+  const right = columns.slice(index + 1).reduce((sum, c) => sum + width(c), 0);
+  const w = `${width(columns[index]!)}rem`;
+  return { right: `calc(var(--grid-status-w) + ${right}rem)`, width: w, minWidth: w, maxWidth: w };
+}
+
+/**
+ * A typed value the API rejected, in words a user can act on. The API names the field
+ * ("Ugyldigt felt «value»: …"); the grid already says which cell, so only the reason is shown, and
+ * a value that is not a number gets an example.
+ */
+export function valueErrorText(err: unknown, typed: string): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  if (err instanceof ApiRequestError && err.field === "value") {
+    const reason = raw.replace(/^Ugyldigt felt «[^»]*»:\s*/, "");
+    if (/matcher ingen|er ikke et tal|expected|forventede/i.test(reason)) {
+      return `«${typed}» er ikke et tal. Skriv et tal, fx 12 eller 15,5`;
+    }
+    return reason;
+  }
+  return raw;
+}
 
 /** The value as typed in an input: Danish decimals, no grouping or unit ("17,8"). */
 function inputText(value: number | null): string {
@@ -17,7 +59,7 @@ function inputText(value: number | null): string {
 function baselineText(row: SchemeRow): string {
   const b = row.indicator.baseline;
   if (b.value === null) return b.note ? "**" : "";
-  const v = formatValue(b.value, row.indicator.unit);
+  const v = cellText(b.value, row);
   return b.count !== null && row.indicator.unit === "procent" ? `${formatNumber(b.count)} (${v})` : v;
 }
 
@@ -33,10 +75,8 @@ export function schemeAsRows(scheme: StatusScheme): string[][] {
   const rows = scheme.rows.map((r) => [
     r.indicator.name,
     baselineText(r),
-    ...r.cells.map((c) => formatValue(c.value, r.indicator.unit, { empty: "" })),
-    ...scheme.columns.map((c) =>
-      c.key in r.targets ? formatValue(r.targets[c.key] ?? null, r.indicator.unit, { empty: "" }) : "",
-    ),
+    ...r.cells.map((c) => cellText(c.value, r, "")),
+    ...scheme.columns.map((c) => (c.key in r.targets ? cellText(r.targets[c.key] ?? null, r, "") : "")),
     STATUS_LABELS[r.status],
   ]);
   const comments = ["Månedens kommentar", "", ...scheme.months.map((m) => scheme.comments[m]?.comment ?? "")];
@@ -70,9 +110,7 @@ function ValueInput({
       onSaved(res.row);
       onError("");
     } catch (err) {
-      onError(
-        `${row.indicator.name}, ${monthLabelLong(cell.period)}: ${err instanceof Error ? err.message : err}`,
-      );
+      onError(`${row.indicator.name}, ${monthLabelLong(cell.period)}: ${valueErrorText(err, text.trim())}`);
       setText(inputText(cell.value));
     } finally {
       setBusy(false);
@@ -100,11 +138,26 @@ function ValueInput({
 }
 
 function CellStatus({ cell }: { cell: SchemeCell }) {
-  if (cell.value === null) return null;
+  if (cell.value === null || cell.status === "no_goal") return null;
   return (
     <span className={`cell-status status-${cell.status}`} title={STATUS_LABELS[cell.status]}>
-      <span aria-hidden="true">{SYMBOL[cell.status] || "–"}</span>
+      <span aria-hidden="true">{STATUS_SYMBOLS[cell.status]}</span>
       <span className="visually-hidden">{STATUS_LABELS[cell.status]}</span>
+    </span>
+  );
+}
+
+/** ❄ on a frozen cell; the reported value beside it when a later computation changed it. */
+function FrozenMark({ cell, row }: { cell: SchemeCell; row: SchemeRow }) {
+  const f = cell.frozen;
+  if (!f) return null;
+  const changed = f.value !== cell.value;
+  const reported = cellText(f.value, row);
+  const title = `Indefrosset ${formatDate(f.frozenAt.slice(0, 10))} af ${f.frozenBy}: rapporteret ${reported}${changed ? `, nu ${cellText(cell.value, row)}` : ""}`;
+  return (
+    <span className={`frozen-mark${changed ? " frozen-changed" : ""}`} title={title}>
+      <span aria-hidden="true">❄{changed ? ` ${reported}` : ""}</span>
+      <span className="visually-hidden">{title}</span>
     </span>
   );
 }
@@ -113,6 +166,8 @@ interface Props {
   scheme: StatusScheme;
   onRowChanged: (row: SchemeRow) => void;
   canEdit?: boolean;
+  /** the months shown (default all); baseline, milestone, goal and status columns always show */
+  months?: string[];
 }
 
 /**
@@ -120,15 +175,17 @@ interface Props {
  * Manual indicators are typed in directly (Enter or leaving the cell saves); a computed value opens
  * its provenance ("Hvordan er tallet beregnet?").
  */
-export function StatusGrid({ scheme, onRowChanged, canEdit = true }: Props) {
+export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Props) {
   const [error, setError] = useState("");
+  const shown = new Set(months ?? scheme.months);
+  const shownMonths = scheme.months.filter((m) => shown.has(m));
   const [provenance, setProvenance] = useState<{ row: SchemeRow; period: string } | null>(null);
   const baselineDates = [
     ...new Set(scheme.rows.map((r) => r.indicator.baseline.date).filter(Boolean)),
   ] as string[];
   const baselineHead =
     baselineDates.length === 1 ? `Startmåling ${formatDate(baselineDates[0]!)}` : "Startmåling";
-  const colCount = 3 + scheme.months.length + scheme.columns.length;
+  const colCount = 3 + shownMonths.length + scheme.columns.length;
   const footnotes = scheme.rows
     .filter((r) => r.indicator.baseline.source || r.indicator.baseline.note)
     .map(
@@ -154,20 +211,27 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true }: Props) {
           <thead>
             <tr>
               <th scope="col">Indikator</th>
-              <th scope="col" className="num baseline">
+              <th scope="col" className="num baseline stick-left">
                 {baselineHead}
               </th>
-              {scheme.monthLabels.map((m) => (
+              {shownMonths.map((m) => (
                 <th scope="col" className="num" key={m}>
-                  {m}
+                  {monthLabel(m)}
                 </th>
               ))}
-              {scheme.columns.map((c) => (
-                <th scope="col" className="num milestone" key={c.key}>
+              {scheme.columns.map((c, i) => (
+                <th
+                  scope="col"
+                  className="num milestone stick-right"
+                  key={c.key}
+                  style={stickRight(scheme.columns, i)}
+                >
                   {c.label}
                 </th>
               ))}
-              <th scope="col">Status</th>
+              <th scope="col" className="stick-right status-cell">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -180,77 +244,92 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true }: Props) {
                   {group && (
                     <tr className="group-row">
                       <th scope="colgroup" colSpan={colCount}>
-                        {group}
+                        <span className="group-label">{group}</span>
                       </th>
                     </tr>
                   )}
                   <tr data-indicator={ind.code}>
                     <th scope="row">
                       {ind.name}
-                      <span className="muted small">
+                      <span className="muted small row-meta">
                         {" "}
-                        ({ind.kind === "manual" ? "manuel" : "beregnet"},{" "}
+                        ({ind.unitName} · {ind.kind === "manual" ? "manuel" : "beregnet"} ·{" "}
                         {ind.better === "lower" ? "lavere" : "højere"} er bedre)
                       </span>
                     </th>
                     <td
-                      className="num baseline"
+                      className="num baseline stick-left"
                       title={[ind.baseline.source, ind.baseline.note].filter(Boolean).join(". ")}
                     >
                       {baselineText(row)}
                       {ind.baseline.source && ind.baseline.value !== null ? "*" : ""}
                     </td>
-                    {row.cells.map((cell) => (
+                    {row.cells
+                      .filter((cell) => shown.has(cell.period))
+                      .map((cell) => (
+                        <td
+                          key={cell.period}
+                          className={`num cell-${cell.status}${ind.kind === "manual" ? " cell-edit" : ""}${cell.frozen ? " cell-frozen" : ""}`}
+                        >
+                          {ind.kind === "manual" && canEdit ? (
+                            <span className="cell-wrap">
+                              <ValueInput row={row} cell={cell} onSaved={onRowChanged} onError={setError} />
+                              <CellStatus cell={cell} />
+                              <FrozenMark cell={cell} row={row} />
+                            </span>
+                          ) : ind.kind === "computed" && cell.value !== null ? (
+                            <span className="cell-wrap">
+                              <button
+                                type="button"
+                                className="link"
+                                onClick={() => setProvenance({ row, period: cell.period })}
+                                aria-label={`${formatValue(cell.value, ind.unit)} – ${ind.name}, ${monthLabelLong(cell.period)}: vis beregning`}
+                              >
+                                {monthText(cell.value, row)}
+                              </button>
+                              <CellStatus cell={cell} />
+                              <FrozenMark cell={cell} row={row} />
+                            </span>
+                          ) : cell.value !== null ? (
+                            <span className="cell-wrap">
+                              {monthText(cell.value, row)}
+                              <CellStatus cell={cell} />
+                              <FrozenMark cell={cell} row={row} />
+                            </span>
+                          ) : ind.kind === "computed" ? (
+                            <span className="muted small">Ingen data</span>
+                          ) : (
+                            ""
+                          )}
+                        </td>
+                      ))}
+                    {scheme.columns.map((c, i) => (
                       <td
-                        key={cell.period}
-                        className={`num cell-${cell.status}${ind.kind === "manual" ? " cell-edit" : ""}`}
+                        key={c.key}
+                        className="num milestone stick-right"
+                        style={stickRight(scheme.columns, i)}
                       >
-                        {ind.kind === "manual" && canEdit ? (
-                          <span className="cell-wrap">
-                            <ValueInput row={row} cell={cell} onSaved={onRowChanged} onError={setError} />
-                            <CellStatus cell={cell} />
-                          </span>
-                        ) : ind.kind === "computed" && cell.value !== null ? (
-                          <span className="cell-wrap">
-                            <button
-                              type="button"
-                              className="link"
-                              onClick={() => setProvenance({ row, period: cell.period })}
-                              aria-label={`${formatValue(cell.value, ind.unit)} – ${ind.name}, ${monthLabelLong(cell.period)}: vis beregning`}
-                            >
-                              {formatValue(cell.value, ind.unit)}
-                            </button>
-                            <CellStatus cell={cell} />
-                          </span>
-                        ) : cell.value !== null ? (
-                          <span className="cell-wrap">
-                            {formatValue(cell.value, ind.unit)}
-                            <CellStatus cell={cell} />
-                          </span>
-                        ) : ind.kind === "computed" ? (
-                          <span className="muted small">Ingen data</span>
-                        ) : (
-                          ""
-                        )}
-                      </td>
-                    ))}
-                    {scheme.columns.map((c) => (
-                      <td key={c.key} className="num milestone">
-                        {c.key in row.targets
-                          ? formatValue(row.targets[c.key] ?? null, ind.unit, { empty: "" })
-                          : ""}
-                        {c.kind === "final" && ind.goal.kind !== "absolute" && ind.goal.value !== null && (
-                          <span className="muted small">
+                        {c.key in row.targets ? cellText(row.targets[c.key] ?? null, row, "") : ""}
+                        {c.kind === "final" && c.key in row.targets && ind.goal.changeText && (
+                          <span
+                            className="muted small goal-change"
+                            title={
+                              ind.goal.value === null
+                                ? undefined
+                                : describeGoalKind(ind.goal.kind, ind.goal.value, ind.unit)
+                            }
+                          >
                             {" "}
-                            ({ind.goal.value > 0 ? "+" : ""}
-                            {formatNumber(ind.goal.value, 1, true)}
-                            {ind.goal.kind === "relative_percent" ? " pct." : " procentpoint"})
+                            ({ind.goal.changeText})
                           </span>
                         )}
                       </td>
                     ))}
-                    <td>
+                    <td className="status-cell stick-right">
                       <StatusBadge status={row.status} />
+                      {judgementShortText(row.judgement) && (
+                        <span className="muted small status-note">{judgementShortText(row.judgement)}</span>
+                      )}
                     </td>
                   </tr>
                 </Fragment>
@@ -258,13 +337,13 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true }: Props) {
             })}
             <tr className="comment-row">
               <th scope="row">Månedens kommentar</th>
-              <td className="baseline" />
-              {scheme.months.map((m) => (
-                <td key={m} className="small">
-                  {scheme.comments[m]?.comment ?? ""}
+              <td className="baseline stick-left" />
+              {shownMonths.map((m) => (
+                <td key={m} className="small" title={scheme.comments[m]?.comment}>
+                  <span className="comment-clamp">{scheme.comments[m]?.comment ?? ""}</span>
                 </td>
               ))}
-              <td colSpan={scheme.columns.length + 1} />
+              <td colSpan={scheme.columns.length + 1} className="stick-right comment-end" />
             </tr>
           </tbody>
         </table>

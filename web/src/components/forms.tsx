@@ -39,3 +39,16 @@ export const numberOrNull = (text: string): string | null => (text.trim() === ""
 export const textOrNull = (text: string): string | null => (text.trim() === "" ? null : text.trim());
 export const numText = (v: number | null | undefined): string =>
   v === null || v === undefined ? "" : String(v).replace(".", ",");
+
+/**
+ * An API error in a form's words: "Ugyldigt felt «target.goal.value»: …" becomes "Slutmål, værdi: …"
+ * when `labels` names the field (a function gets the dotted path, for numbered fields such as
+ * target.milestones[1].value); otherwise the reason alone, never the field's code name.
+ */
+export function formErrorText(err: unknown, labels: (path: string) => string | undefined): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  const m = /^Ugyldigt felt «([^»]*)»:\s*(.*)$/s.exec(raw);
+  if (!m) return raw;
+  const label = labels(m[1] ?? "");
+  return label ? `${label}: ${m[2]}` : (m[2] ?? raw);
+}

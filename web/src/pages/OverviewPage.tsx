@@ -1,14 +1,12 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import { formatDate, formatValue, monthLabel } from "../../../src/domain/format.ts";
-import { STATUS_LABELS } from "../../../src/domain/status.ts";
+import { countText, formatDate, formatValue, monthLabel } from "../../../src/domain/format.ts";
+import { STATUS_LABELS, STATUS_ORDER } from "../../../src/domain/status.ts";
 import { apiGet } from "../api.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { StatusHelp } from "../components/StatusHelp.tsx";
-import type { OverviewIndicator, OverviewProject, Status } from "../types.ts";
-
-const ORDER: Status[] = ["achieved", "on_track", "behind", "no_data"];
+import type { OverviewIndicator, OverviewProject } from "../types.ts";
 
 function period(p: OverviewProject): string {
   if (!p.periodStart && !p.periodEnd) return "";
@@ -50,8 +48,10 @@ export default function OverviewPage() {
           </h2>
           <p className="muted small">
             {p.committee}
-            {period(p) ? ` · ${period(p)}` : ""} · {p.indicators.length} indikatorer:{" "}
-            {ORDER.filter((s) => p.counts[s] > 0)
+            {period(p) ? ` · ${period(p)}` : ""}
+            {p.ended ? " (afsluttet: slutstatus)" : ""} ·{" "}
+            {countText(p.indicators.length, "indikator", "indikatorer")}:{" "}
+            {STATUS_ORDER.filter((s) => (p.counts[s] ?? 0) > 0)
               .map((s) => `${p.counts[s]} ${STATUS_LABELS[s].toLowerCase()}`)
               .join(", ")}
           </p>
@@ -66,9 +66,20 @@ export default function OverviewPage() {
                 key: "latest",
                 header: "Seneste værdi",
                 numeric: true,
-                text: (i) => (i.latest ? formatValue(i.latest.value, i.unit) : "Ingen data"),
+                // the value the status is judged on (the latest inside the project's period), else the latest
+                text: (i) => {
+                  const v = i.judgement.period !== null ? i.judgement.value : (i.latest?.value ?? null);
+                  return v !== null ? formatValue(v, i.unit) : "Ingen data";
+                },
               },
-              { key: "month", header: "Måned", text: (i) => (i.latest ? monthLabel(i.latest.period) : "") },
+              {
+                key: "month",
+                header: "Måned",
+                text: (i) => {
+                  const m = i.judgement.period ?? i.latest?.period;
+                  return m ? monthLabel(m) : "";
+                },
+              },
               {
                 key: "goal",
                 header: "Slutmål",
@@ -82,7 +93,15 @@ export default function OverviewPage() {
                 key: "status",
                 header: "Status",
                 text: (i) => STATUS_LABELS[i.status],
-                render: (i) => <StatusBadge status={i.status} />,
+                render: (i) => (
+                  <>
+                    <StatusBadge status={i.status} />
+                    {i.judgement.ended &&
+                    (i.status === "achieved" || i.status === "behind" || i.status === "on_track") ? (
+                      <span className="muted small"> slutstatus</span>
+                    ) : null}
+                  </>
+                ),
               },
             ]}
           />

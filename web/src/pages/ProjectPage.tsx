@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import {
   formatDate,
@@ -16,6 +16,90 @@ import { StatusBadge } from "../components/StatusBadge.tsx";
 import { StatusGrid } from "../components/StatusGrid.tsx";
 import { StatusHelp } from "../components/StatusHelp.tsx";
 import type { ProjectDto, SchemeIndicator, SchemeRow, StatusScheme } from "../types.ts";
+import "./ProjectPage.css";
+
+const PRESETS = [6, 12, 24] as const;
+
+/**
+ * The months to show: the latest 12 by default, a preset, the whole scheme, or from–to. "Latest"
+ * ends at `end`: the latest month a status is judged on.
+ */
+function MonthRange({
+  months,
+  end,
+  value,
+  onChange,
+}: {
+  months: string[];
+  end: string;
+  value: { from: string; to: string };
+  onChange: (v: { from: string; to: string }) => void;
+}) {
+  const id = useId();
+  const last = months[months.length - 1] ?? "";
+  const endIndex = Math.max(0, months.indexOf(end));
+  const fromIndex = months.indexOf(value.from);
+  const toIndex = months.indexOf(value.to);
+  const preset =
+    value.from === months[0] && value.to === last
+      ? "all"
+      : value.to === end && PRESETS.some((n) => toIndex - fromIndex + 1 === n)
+        ? String(toIndex - fromIndex + 1)
+        : "custom";
+  const latest = (n: number) => ({ from: months[Math.max(0, endIndex - n + 1)] ?? "", to: end });
+  return (
+    <fieldset className="month-range">
+      <legend>Viste måneder</legend>
+      <label htmlFor={`${id}-p`}>Vis</label>
+      <select
+        id={`${id}-p`}
+        value={preset}
+        onChange={(e) =>
+          onChange(
+            e.target.value === "all"
+              ? { from: months[0] ?? "", to: last }
+              : e.target.value === "custom"
+                ? value
+                : latest(Number(e.target.value)),
+          )
+        }
+      >
+        {PRESETS.map((n) => (
+          <option key={n} value={String(n)} disabled={endIndex + 1 < n}>
+            {n} måneder til {monthLabel(end)}
+          </option>
+        ))}
+        <option value="all">Alle {months.length} måneder</option>
+        <option value="custom">Selvvalgt periode</option>
+      </select>
+      <label htmlFor={`${id}-f`}>Fra</label>
+      <select
+        id={`${id}-f`}
+        value={value.from}
+        onChange={(e) => onChange({ from: e.target.value, to: [e.target.value, value.to].sort()[1]! })}
+      >
+        {months.map((m) => (
+          <option key={m} value={m}>
+            {monthLabel(m)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-t`}>Til</label>
+      <select
+        id={`${id}-t`}
+        value={value.to}
+        onChange={(e) => onChange({ from: [e.target.value, value.from].sort()[0]!, to: e.target.value })}
+      >
+        {months.map((m) => (
+          <option key={m} value={m}>
+            {monthLabel(m)}
+          </option>
+        ))}
+      </select>
+      <span className="muted small">Startmåling, mindste mål, slutmål og status vises altid.</span>
+    </fieldset>
+  );
+}
 
 function List({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;
@@ -77,8 +161,17 @@ function Description({ p }: { p: ProjectDto }) {
   );
 }
 
-function CommentEditor({ scheme, onSaved }: { scheme: StatusScheme; onSaved: () => void }) {
-  const last = scheme.months[scheme.months.length - 1] ?? "";
+function CommentEditor({
+  scheme,
+  onSaved,
+  initialMonth,
+}: {
+  scheme: StatusScheme;
+  onSaved: () => void;
+  /** the latest month a status is judged on */
+  initialMonth?: string;
+}) {
+  const last = initialMonth || (scheme.months[scheme.months.length - 1] ?? "");
   const [month, setMonth] = useState(last);
   const [text, setText] = useState(scheme.comments[last]?.comment ?? "");
   const [msg, setMsg] = useState("");
@@ -136,6 +229,7 @@ export default function ProjectPage() {
   const [scheme, setScheme] = useState<StatusScheme | null>(null);
   const [error, setError] = useState("");
   const [editing, setEditing] = useState<"project" | "new-indicator" | SchemeIndicator | null>(null);
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -151,8 +245,25 @@ export default function ProjectPage() {
 
   useEffect(() => {
     setScheme(null);
+    setRange(null);
     load();
   }, [load]);
+
+  const months = scheme?.months ?? [];
+  // default: the 12 months up to the latest month a status is judged on (for an ended project the
+  // end of its period, not the months after it), else up to the last month
+  const judgedLast = (scheme?.rows ?? [])
+    .map((r) => r.judgement.period)
+    .filter((m): m is string => m !== null && months.includes(m))
+    .sort()
+    .pop();
+  const defaultEnd = judgedLast ?? months[months.length - 1] ?? "";
+  const shownRange = useMemo(() => {
+    if (range && months.includes(range.from) && months.includes(range.to)) return range;
+    const end = months.indexOf(defaultEnd);
+    return { from: months[Math.max(0, end - 11)] ?? "", to: defaultEnd };
+  }, [months, range, defaultEnd]);
+  const shownMonths = months.filter((m) => m >= shownRange.from && m <= shownRange.to);
 
   if (!id) {
     return (
@@ -233,12 +344,29 @@ export default function ProjectPage() {
       <section aria-labelledby="scheme-title">
         <h2 id="scheme-title">Månedsvis statusskema</h2>
         <StatusHelp />
-        <StatusGrid scheme={scheme} onRowChanged={replaceRow} />
+        {scheme.ended && (
+          <p className="ended-note">
+            Projektets periode sluttede {p.periodEnd ? formatDate(p.periodEnd) : ""}. Status er slutstatus:
+            den seneste værdi i perioden holdt op mod slutmålet på slutmålets dato (status pr.{" "}
+            {formatDate(scheme.asOf)}).
+          </p>
+        )}
+        {scheme.months.length > 1 && (
+          <MonthRange months={scheme.months} end={defaultEnd} value={shownRange} onChange={setRange} />
+        )}
+        <StatusGrid scheme={scheme} onRowChanged={replaceRow} months={shownMonths} />
       </section>
 
-      <CommentEditor scheme={scheme} onSaved={load} />
+      <CommentEditor scheme={scheme} onSaved={load} initialMonth={defaultEnd} />
 
-      <FreezePanel projectId={p.id} months={scheme.months} />
+      <FreezePanel
+        projectId={p.id}
+        months={scheme.months}
+        units={Object.fromEntries(scheme.rows.map((r) => [r.indicator.id, r.indicator.unit]))}
+        onFrozen={load}
+        hasFrozen={scheme.rows.some((r) => r.cells.some((c) => c.frozen !== null))}
+        initialMonth={defaultEnd}
+      />
 
       <section aria-labelledby="indicators-title">
         <h2 id="indicators-title">Indikatorer</h2>
@@ -246,10 +374,16 @@ export default function ProjectPage() {
           {scheme.rows.map((row) => (
             <div key={row.indicator.id}>
               <IndicatorChart row={row} />
-              <div className="toolbar">
+              <div className="toolbar chart-tools">
                 <StatusBadge status={row.status} />
-                <button type="button" className="link" onClick={() => setEditing(row.indicator)}>
-                  Ret «{row.indicator.name}» og mål
+                {row.statusNote && <span className="muted small">{row.statusNote}</span>}
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Ret indikator og mål: ${row.indicator.name}`}
+                  onClick={() => setEditing(row.indicator)}
+                >
+                  Ret indikator og mål
                 </button>
               </div>
             </div>
