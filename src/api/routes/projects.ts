@@ -15,7 +15,6 @@ import type { Db } from "../../store/db.ts";
 import {
   createIndicator,
   createProject,
-  DuplicateCodeError,
   deleteIndicator,
   deleteManualValue,
   deleteProject,
@@ -33,21 +32,12 @@ import {
   updateIndicator,
   updateProject,
 } from "../../store/repositories/projects.ts";
-import { ApiError, badRequest, notFound } from "../errors.ts";
+import { badRequest, notFound } from "../errors.ts";
 import { type ApiRouter, idParam } from "../router.ts";
 
 const TAG = "Projekter";
 const periodParam = z.object({ id: z.coerce.number().int().positive(), period: monthSchema });
 const rangeQuery = z.object({ from: monthSchema.optional(), to: monthSchema.optional() });
-
-async function conflictOnDuplicate<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof DuplicateCodeError) throw new ApiError("conflict", err.message, "code");
-    throw err;
-  }
-}
 
 async function requireProject(db: Db, id: number) {
   const project = await getProject(db, id);
@@ -106,7 +96,7 @@ export function projectsRoutes(router: ApiRouter): void {
       body: projectCreateSchema,
       status: 201,
     },
-    async ({ body }) => ({ project: await conflictOnDuplicate(() => createProject(db(), body)) }),
+    async ({ body }) => ({ project: await createProject(db(), body) }),
   );
 
   router.route(
@@ -141,7 +131,7 @@ export function projectsRoutes(router: ApiRouter): void {
       const end = body.periodEnd !== undefined ? body.periodEnd : current?.periodEnd;
       if (start && end && start > end)
         throw badRequest("Ugyldigt felt «periodEnd»: Slutdatoen må ikke ligge før startdatoen", "periodEnd");
-      const project = await conflictOnDuplicate(() => updateProject(db(), params.id, body));
+      const project = await updateProject(db(), params.id, body);
       if (!project) throw notFound(`Projekt ${params.id}`);
       return { project };
     },
@@ -191,7 +181,7 @@ export function projectsRoutes(router: ApiRouter): void {
     },
     async ({ params, body }) => {
       await requireProject(db(), params.id);
-      return { indicator: await conflictOnDuplicate(() => createIndicator(db(), params.id, body)) };
+      return { indicator: await createIndicator(db(), params.id, body) };
     },
   );
 
@@ -218,7 +208,7 @@ export function projectsRoutes(router: ApiRouter): void {
       body: indicatorUpdateSchema,
     },
     async ({ params, body }) => {
-      const indicator = await conflictOnDuplicate(() => updateIndicator(db(), params.id, body));
+      const indicator = await updateIndicator(db(), params.id, body);
       if (!indicator) throw notFound(`Indikator ${params.id}`);
       return { indicator };
     },

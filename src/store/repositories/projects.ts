@@ -4,6 +4,7 @@
  * edit leaves nothing half-saved.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { ConflictError } from "../../domain/errors.ts";
 import type {
   IndicatorCreate,
   IndicatorUpdate,
@@ -25,14 +26,15 @@ export interface IndicatorWithMilestones extends IndicatorRow {
   milestones: MilestoneRow[];
 }
 
-/** Thrown when a unique code is taken; the API turns it into 409. */
-export class DuplicateCodeError extends Error {
+/** Thrown when a unique code is taken; a conflict on the field «code» (the API answers 409). */
+export class DuplicateCodeError extends ConflictError {
   constructor(
     readonly what: "projekt" | "indikator",
     readonly code: string,
   ) {
     super(
       `Koden «${code}» er allerede brugt af et${what === "projekt" ? " andet projekt" : " anden indikator"}`,
+      "code",
     );
   }
 }
