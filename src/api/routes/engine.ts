@@ -2,25 +2,21 @@ import { z } from "zod";
 import { monthLabelLong } from "../../domain/format.ts";
 import { describeDefinition } from "../../engine/definition.ts";
 import { resolveSnapshot } from "../../engine/snapshots.ts";
+import { computationStatus, startComputationJob } from "../../services/computations.ts";
 import {
   definitionOfIndicator,
   describeIndicatorDefinition,
   type ResultView,
-  runComputation,
   validateDefinitionInput,
 } from "../../services/compute.ts";
 import { exitStatistics, exitStatisticsXlsx } from "../../services/exit-statistics.ts";
 import { hasPersonList, listPersons } from "../../services/persons.ts";
 import type { Store } from "../../store/db.ts";
 import {
-  activeComputation,
-  createComputation,
   freezeProjectPeriod,
   getComputedValue,
   getFrozenValue,
   getIndicator,
-  latestComputation,
-  latestSuccessfulComputation,
   listRevisions,
   projectExists,
   revisionOf,
@@ -38,14 +34,6 @@ import { type ApiRouter, idParam } from "../router.ts";
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Måneden skal skrives ÅÅÅÅ-MM, fx 2024-02");
 const valueParams = z.object({ id: z.coerce.number().int().positive(), period: month });
-
-/** Computations started by this process, per store: at most one at a time. */
-const inFlight = new Map<Store, Promise<unknown>>();
-
-/** Resolves when every background computation started through the API has finished (tests, shutdown). */
-export async function waitForBackgroundComputations(): Promise<void> {
-  await Promise.all([...inFlight.values()]);
-}
 
 const commaList = z
   .string()
@@ -89,19 +77,9 @@ export function engineRoutes(router: ApiRouter): void {
       action: "compute",
       status: 201,
     },
-    async ({ actor, deps }) => {
-      const { db } = deps.store;
-      const active = inFlight.has(deps.store) ? await latestComputation(db) : await activeComputation(db);
-      if (active && active.status === "running") {
-        throw new ApiError("conflict", `En beregning er allerede i gang (startet af ${active.startedBy})`);
-      }
-      const computation = await createComputation(db, { startedBy: actor.id });
-      const run = runComputation(db, deps.dataDir, { startedBy: actor.id, computation })
-        .catch((e) => console.error("Beregningen fejlede uventet", e))
-        .finally(() => inFlight.delete(deps.store));
-      inFlight.set(deps.store, run);
-      return { computation };
-    },
+    async ({ actor, deps }) => ({
+      computation: await startComputationJob(deps.store.db, deps.dataDir, actor.id),
+    }),
   );
 
   router.route(
@@ -112,13 +90,7 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Beregning",
       action: "read",
     },
-    async ({ deps }) => {
-      const { db } = deps.store;
-      return {
-        computation: (await latestComputation(db)) ?? null,
-        lastSuccessful: (await latestSuccessfulComputation(db)) ?? null,
-      };
-    },
+    async ({ deps }) => computationStatus(deps.store.db),
   );
 
   router.route(

@@ -87,28 +87,9 @@ export async function latestSuccessfulComputation(db: Db): Promise<Computation |
   return row;
 }
 
-/**
- * A computation still marked running that started less than `staleAfterMs` ago. An older one
- * belongs to a process that died; it is marked failed so it no longer blocks.
- */
-export async function activeComputation(
-  db: Db,
-  staleAfterMs = 30 * 60_000,
-): Promise<Computation | undefined> {
-  const running = await db.select().from(computations).where(eq(computations.status, "running"));
-  let active: Computation | undefined;
-  for (const c of running) {
-    if (Date.now() - c.startedAt.getTime() > staleAfterMs) {
-      await updateComputation(db, c.id, {
-        status: "failed",
-        error: "Beregningen blev afbrudt (processen stoppede, før den blev færdig)",
-        finishedAt: new Date(),
-      });
-    } else if (!active || c.id > active.id) {
-      active = c;
-    }
-  }
-  return active;
+/** Every run still marked running (services/computations.ts decides which of them are stale). */
+export async function listRunningComputations(db: Db): Promise<Computation[]> {
+  return db.select().from(computations).where(eq(computations.status, "running"));
 }
 
 /** Whether the snapshot id is in the app store's catalogue (computations reference it). */
