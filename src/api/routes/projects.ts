@@ -10,27 +10,28 @@ import {
   targetInputSchema,
 } from "../../domain/projects.ts";
 import { statusSchemeWorkbook } from "../../reports/status-xlsx.ts";
+import {
+  editProject,
+  enterManualValue,
+  indicatorTarget,
+  indicatorValues,
+  projectsWithIndicatorCounts,
+  removeManualValue,
+  requireIndicator,
+  requireProject,
+  schemeRow,
+} from "../../services/projects.ts";
 import { buildOverview, buildStatusScheme } from "../../services/status-scheme.ts";
-import type { Db } from "../../store/db.ts";
 import {
   createIndicator,
   createProject,
   deleteIndicator,
-  deleteManualValue,
   deleteProject,
-  getIndicator,
-  getProject,
-  type IndicatorWithMilestones,
   listComments,
-  listComputedValues,
   listIndicators,
-  listManualValues,
-  listProjects,
   setComment,
-  setManualValue,
   setTarget,
   updateIndicator,
-  updateProject,
 } from "../../store/repositories/projects.ts";
 import { badRequest, notFound } from "../errors.ts";
 import { type ApiRouter, idParam } from "../router.ts";
@@ -38,24 +39,6 @@ import { type ApiRouter, idParam } from "../router.ts";
 const TAG = "Projekter";
 const periodParam = z.object({ id: z.coerce.number().int().positive(), period: monthSchema });
 const rangeQuery = z.object({ from: monthSchema.optional(), to: monthSchema.optional() });
-
-async function requireProject(db: Db, id: number) {
-  const project = await getProject(db, id);
-  if (!project) throw notFound(`Projekt ${id}`);
-  return project;
-}
-
-async function requireIndicator(db: Db, id: number): Promise<IndicatorWithMilestones> {
-  const indicator = await getIndicator(db, id);
-  if (!indicator) throw notFound(`Indikator ${id}`);
-  return indicator;
-}
-
-/** The status-scheme row of one indicator after an edit, so the UI can show the new status at once. */
-async function schemeRow(db: Db, indicator: IndicatorWithMilestones) {
-  const scheme = await buildStatusScheme(db, indicator.projectId);
-  return scheme?.rows.find((r) => r.indicator.id === indicator.id) ?? null;
-}
 
 /** Routes for: projects, indicators, targets, manual values, comments, status schemes, exports. */
 export function projectsRoutes(router: ApiRouter): void {
@@ -75,15 +58,7 @@ export function projectsRoutes(router: ApiRouter): void {
   // ------------------------------------------------------------ projects
   router.route(
     { method: "get", path: "/projects", summary: "Alle projekter", tag: TAG, action: "read" },
-    async () => {
-      const [projects, indicators] = await Promise.all([listProjects(db()), listIndicators(db())]);
-      return {
-        projects: projects.map((p) => ({
-          ...p,
-          indicatorCount: indicators.filter((i) => i.projectId === p.id).length,
-        })),
-      };
-    },
+    async () => ({ projects: await projectsWithIndicatorCounts(db()) }),
   );
 
   router.route(
@@ -124,17 +99,7 @@ export function projectsRoutes(router: ApiRouter): void {
       params: idParam,
       body: projectUpdateSchema,
     },
-    async ({ params, body }) => {
-      await requireProject(db(), params.id);
-      const current = await getProject(db(), params.id);
-      const start = body.periodStart !== undefined ? body.periodStart : current?.periodStart;
-      const end = body.periodEnd !== undefined ? body.periodEnd : current?.periodEnd;
-      if (start && end && start > end)
-        throw badRequest("Ugyldigt felt «periodEnd»: Slutdatoen må ikke ligge før startdatoen", "periodEnd");
-      const project = await updateProject(db(), params.id, body);
-      if (!project) throw notFound(`Projekt ${params.id}`);
-      return { project };
-    },
+    async ({ params, body }) => ({ project: await editProject(db(), params.id, body) }),
   );
 
   router.route(
@@ -238,22 +203,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "read",
       params: idParam,
     },
-    async ({ params }) => {
-      const i = await requireIndicator(db(), params.id);
-      return {
-        target: {
-          baseline: {
-            value: i.baselineValue,
-            date: i.baselineDate,
-            source: i.baselineSource,
-            note: i.baselineNote,
-            count: i.baselineCount,
-          },
-          milestones: i.milestones.map((m) => ({ date: m.date, value: m.value, label: m.label })),
-          goal: { kind: i.goalKind, value: i.goalValue, date: i.goalDate, text: i.goalText },
-        },
-      };
-    },
+    async ({ params }) => ({ target: await indicatorTarget(db(), params.id) }),
   );
 
   router.route(
@@ -283,28 +233,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "read",
       params: idParam,
     },
-    async ({ params }) => {
-      const i = await requireIndicator(db(), params.id);
-      if (i.kind === "computed") {
-        const values = await listComputedValues(db(), [i.id]);
-        return {
-          kind: i.kind,
-          values: values.map((v) => ({ period: v.period, value: v.value, source: "computed" })),
-        };
-      }
-      const values = await listManualValues(db(), [i.id]);
-      return {
-        kind: i.kind,
-        values: values.map((v) => ({
-          period: v.period,
-          value: v.value,
-          note: v.note,
-          source: "manual",
-          enteredBy: v.enteredBy,
-          enteredAt: v.enteredAt,
-        })),
-      };
-    },
+    async ({ params }) => indicatorValues(db(), params.id),
   );
 
   router.route(
@@ -317,23 +246,8 @@ export function projectsRoutes(router: ApiRouter): void {
       params: periodParam,
       body: manualValueInputSchema,
     },
-    async ({ params, body, actor }) => {
-      const i = await requireIndicator(db(), params.id);
-      if (i.kind === "computed") {
-        throw badRequest(
-          `Indikatoren «${i.name}» beregnes fra sagsdata; dens værdier kan ikke indtastes`,
-          "value",
-        );
-      }
-      const value = await setManualValue(db(), {
-        indicatorId: i.id,
-        period: params.period,
-        value: body.value,
-        note: body.note ?? null,
-        enteredBy: actor.id,
-      });
-      return { value, row: await schemeRow(db(), i) };
-    },
+    async ({ params, body, actor }) =>
+      enterManualValue(db(), { indicatorId: params.id, period: params.period, ...body, enteredBy: actor.id }),
   );
 
   router.route(
@@ -345,13 +259,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "edit-project",
       params: periodParam,
     },
-    async ({ params }) => {
-      const i = await requireIndicator(db(), params.id);
-      if (!(await deleteManualValue(db(), i.id, params.period))) {
-        throw notFound(`Værdien for ${params.period}`);
-      }
-      return { deleted: true, row: await schemeRow(db(), i) };
-    },
+    async ({ params }) => removeManualValue(db(), params.id, params.period),
   );
 
   // ------------------------------------------------------------ comments
