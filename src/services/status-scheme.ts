@@ -27,10 +27,10 @@ import {
   trajectoryPoints,
 } from "../domain/status.ts";
 import type { Db } from "../store/db.ts";
+import { listComputedSeries } from "../store/repositories/computed.ts";
 import {
   type IndicatorWithMilestones,
   listComments,
-  listComputedValues,
   listIndicators,
   listManualValues,
   listProjects,
@@ -225,7 +225,7 @@ async function load(db: Db, projectId?: number): Promise<Loaded> {
   const computedIds = indicators.filter((i) => i.kind === "computed").map((i) => i.id);
   const [manual, computed, comments] = await Promise.all([
     listManualValues(db, manualIds),
-    listComputedValues(db, computedIds),
+    listComputedSeries(db, computedIds),
     listComments(
       db,
       projects.map((p) => p.id),

@@ -1,35 +1,21 @@
 import { z } from "zod";
-import { monthLabelLong } from "../../domain/format.ts";
 import { describeDefinition } from "../../engine/definition.ts";
-import { resolveSnapshot } from "../../engine/snapshots.ts";
 import { computationStatus, startComputationJob } from "../../services/computations.ts";
 import {
-  definitionOfIndicator,
   describeIndicatorDefinition,
   type ResultView,
   validateDefinitionInput,
 } from "../../services/compute.ts";
-import { exitStatistics, exitStatisticsXlsx } from "../../services/exit-statistics.ts";
-import { hasPersonList, listPersons } from "../../services/persons.ts";
-import type { Store } from "../../store/db.ts";
-import {
-  freezeProjectPeriod,
-  getComputedValue,
-  getFrozenValue,
-  getIndicator,
-  listRevisions,
-  projectExists,
-  revisionOf,
-  snapshotExtractionDate,
-  writeAudit,
-} from "../../store/repositories/computed.ts";
-import {
-  getOutcomeGroupSet,
-  listOutcomeGroupSets,
-  saveOutcomeGroupSet,
-} from "../../store/repositories/outcome-groups.ts";
+import { exitReport } from "../../services/exit-reports.ts";
+import { exitStatisticsXlsx } from "../../services/exit-statistics.ts";
+import { freezeProjectPeriod, projectRevisions } from "../../services/freeze.ts";
+import { saveOutcomeGroups } from "../../services/outcome-groups.ts";
+import { personListOfValue } from "../../services/person-lists.ts";
+import { valueProvenance } from "../../services/provenance.ts";
+import { inTransaction } from "../../store/db.ts";
+import { listOutcomeGroupSets } from "../../store/repositories/outcome-groups.ts";
 import { permits } from "../auth.ts";
-import { ApiError, badRequest, notFound } from "../errors.ts";
+import { ApiError, badRequest } from "../errors.ts";
 import { type ApiRouter, idParam } from "../router.ts";
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Måneden skal skrives ÅÅÅÅ-MM, fx 2024-02");
@@ -52,19 +38,6 @@ const exitQuery = z.object({
   to: month,
   groupSet: z.string().optional(),
 });
-
-type ExitQuery = z.infer<typeof exitQuery>;
-
-async function latestSnapshotOr404(dataDir: string) {
-  try {
-    return await resolveSnapshot(dataDir);
-  } catch (e) {
-    throw new ApiError(
-      "not_found",
-      e instanceof Error ? e.message : "Der er ingen snapshots; importér data først",
-    );
-  }
-}
 
 /** Routes for: computation, provenance, person lists, exit statistics, freezing. */
 export function engineRoutes(router: ApiRouter): void {
@@ -102,52 +75,7 @@ export function engineRoutes(router: ApiRouter): void {
       action: "read",
       params: valueParams,
     },
-    async ({ params, deps }) => {
-      const { db } = deps.store;
-      const ind = await getIndicator(db, params.id);
-      if (!ind) throw notFound("Indikatoren");
-      const value = await getComputedValue(db, ind.id, params.period);
-      const frozen = await getFrozenValue(db, ind.id, params.period);
-      if (!value) {
-        throw new ApiError(
-          "not_found",
-          `Der er ingen beregnet værdi for «${ind.name}» i ${monthLabelLong(params.period)}`,
-        );
-      }
-      const def = definitionOfIndicator(ind);
-      let extractionDate: string | null = null;
-      if (value.snapshotId) {
-        extractionDate = (await snapshotExtractionDate(db, value.snapshotId)) ?? null;
-        if (!extractionDate) {
-          try {
-            extractionDate = (await resolveSnapshot(deps.dataDir, value.snapshotId)).manifest.extractionDate;
-          } catch {
-            extractionDate = null;
-          }
-        }
-      }
-      return {
-        indicator: { id: ind.id, code: ind.code, name: ind.name, unit: ind.unit },
-        period: params.period,
-        description: def.value ? describeIndicatorDefinition(def.value, def.result) : null,
-        result: def.result,
-        definition: ind.definition,
-        sql: value.compiledSql,
-        snapshotId: value.snapshotId,
-        extractionDate,
-        numerator: value.numerator,
-        denominator: value.denominator,
-        value: value.value,
-        computedAt: value.computedAt,
-        computationId: value.computationId,
-        definitionVersion: value.definitionVersion,
-        currentDefinitionVersion: ind.definitionVersion,
-        definitionHash: value.definitionHash,
-        frozen: frozen ? { value: frozen.value, frozenAt: frozen.frozenAt, frozenBy: frozen.frozenBy } : null,
-        revision: revisionOf(frozen, value),
-        personListAvailable: def.value ? hasPersonList(def.value) : false,
-      };
-    },
+    async ({ params, deps }) => valueProvenance(deps.store.db, deps.dataDir, params.id, params.period),
   );
 
   router.route(
@@ -185,20 +113,9 @@ export function engineRoutes(router: ApiRouter): void {
       body: z.object({ period: month, reportLabel: z.string().max(200).optional() }),
     },
     async ({ params, body, actor, deps }) => {
-      const { db } = deps.store;
-      if (!(await projectExists(db, params.id))) throw notFound("Projektet");
-      const result = await freezeProjectPeriod(db, {
-        projectId: params.id,
-        period: body.period,
-        frozenBy: actor.id,
-        reportLabel: body.reportLabel,
-      });
-      await writeAudit(db, {
-        actor: actor.id,
-        action: "freeze",
-        subject: `project:${params.id}:${body.period}`,
-        details: result,
-      });
+      const result = await inTransaction(deps.store.db, (tx) =>
+        freezeProjectPeriod(tx, { projectId: params.id, ...body, frozenBy: actor.id }),
+      );
       return { period: body.period, ...result };
     },
   );
@@ -212,11 +129,7 @@ export function engineRoutes(router: ApiRouter): void {
       action: "read",
       params: idParam,
     },
-    async ({ params, deps }) => {
-      const { db } = deps.store;
-      if (!(await projectExists(db, params.id))) throw notFound("Projektet");
-      return { revisions: await listRevisions(db, params.id) };
-    },
+    async ({ params, deps }) => ({ revisions: await projectRevisions(deps.store.db, params.id) }),
   );
 
   router.route(
@@ -236,47 +149,8 @@ export function engineRoutes(router: ApiRouter): void {
       if (!permits(actor, "read-persons")) {
         throw new ApiError("forbidden", "Du har ikke adgang til personlister (borgeroverblik)");
       }
-      const { db } = deps.store;
-      const ind = await getIndicator(db, params.id);
-      if (!ind) throw notFound("Indikatoren");
-      const def = definitionOfIndicator(ind);
-      if (!def.value) throw badRequest(`Indikatoren «${ind.name}» har ingen gyldig definition`);
-      if (!hasPersonList(def.value)) {
-        throw badRequest(
-          "Personlisten findes kun for mål over personerne i målgruppen den 1. i måneden (ikke for afsluttede forløb, fuldtidspersoner eller markeringer)",
-        );
-      }
-      const value = await getComputedValue(db, ind.id, params.period);
-      let snapshot: Awaited<ReturnType<typeof resolveSnapshot>>;
-      try {
-        snapshot = await resolveSnapshot(deps.dataDir, value?.snapshotId ?? undefined);
-      } catch {
-        throw new ApiError(
-          "not_found",
-          value?.snapshotId
-            ? `Snapshottet ${value.snapshotId}, som tallet er beregnet på, findes ikke længere`
-            : "Der er ingen snapshots; importér data først",
-        );
-      }
-      const persons = await listPersons(snapshot.dir, def.value, params.period);
-      await writeAudit(db, {
-        actor: actor.id,
-        action: "read-persons",
-        subject: `indicator:${ind.id}:${params.period}`,
-        details: {
-          indicator: ind.code,
-          period: params.period,
-          snapshotId: snapshot.id,
-          count: persons.length,
-        },
-      });
-      return {
-        indicator: { id: ind.id, code: ind.code, name: ind.name },
-        period: params.period,
-        snapshotId: snapshot.id,
-        count: persons.length,
-        persons,
-      };
+      const input = { indicatorId: params.id, period: params.period, viewedBy: actor.id };
+      return personListOfValue(deps.store.db, deps.dataDir, input);
     },
   );
 
@@ -312,49 +186,10 @@ export function engineRoutes(router: ApiRouter): void {
           .min(1, "Grupperingen skal have mindst én gruppe"),
       }),
     },
-    async ({ body, actor, deps }) => {
-      const seen = new Map<string, string>();
-      for (const g of body.groups) {
-        for (const r of g.reasons) {
-          const other = seen.get(r);
-          if (other !== undefined) {
-            throw badRequest(
-              `Afslutningsårsagen «${r}» står både i «${other}» og «${g.name}»; en årsag kan kun høre til én gruppe`,
-              "groups",
-            );
-          }
-          seen.set(r, g.name);
-        }
-      }
-      const saved = await saveOutcomeGroupSet(deps.store.db, body);
-      await writeAudit(deps.store.db, {
-        actor: actor.id,
-        action: "edit-outcome-groups",
-        subject: `outcome-group-set:${saved.name}`,
-      });
-      return { groupSet: saved };
-    },
+    async ({ body, actor, deps }) => ({
+      groupSet: await inTransaction(deps.store.db, (tx) => saveOutcomeGroups(tx, body, actor.id)),
+    }),
   );
-
-  const buildExitReport = async (query: ExitQuery, deps: { store: Store; dataDir: string }) => {
-    if (query.from > query.to) throw badRequest("Fra-måneden skal ligge før til-måneden", "from");
-    let groups: { name: string; reasons: string[] }[] = [];
-    if (query.groupSet) {
-      const set = await getOutcomeGroupSet(deps.store.db, query.groupSet);
-      if (!set) throw notFound(`Grupperingen «${query.groupSet}»`);
-      groups = set.groups;
-    }
-    const snapshot = await latestSnapshotOr404(deps.dataDir);
-    return exitStatistics(
-      snapshot.dir,
-      { benefits: query.benefits, categories: query.categories, from: query.from, to: query.to },
-      {
-        groups,
-        groupSet: query.groupSet ?? null,
-        snapshot: { id: snapshot.id, extractionDate: snapshot.manifest.extractionDate },
-      },
-    );
-  };
 
   router.route(
     {
@@ -365,7 +200,7 @@ export function engineRoutes(router: ApiRouter): void {
       action: "read",
       query: exitQuery,
     },
-    async ({ query, deps }) => buildExitReport(query, deps),
+    async ({ query, deps }) => exitReport(deps.store.db, deps.dataDir, query),
   );
 
   router.route(
@@ -378,7 +213,7 @@ export function engineRoutes(router: ApiRouter): void {
       query: exitQuery,
     },
     async ({ query, deps }) => {
-      const report = await buildExitReport(query, deps);
+      const report = await exitReport(deps.store.db, deps.dataDir, query);
       const buf = await exitStatisticsXlsx(report);
       return new Response(new Uint8Array(buf), {
         headers: {
