@@ -1,60 +1,36 @@
-import path from "node:path";
 import { z } from "zod";
 import { businessCaseModelSchema } from "../../domain/economics/business-case.ts";
 import { MAALTAL_KINDS } from "../../domain/economics/maaltal.ts";
 import { computePotential, potentialDetail, potentialInputSchema } from "../../domain/economics/potential.ts";
-import {
-  benefitCode,
-  priceFor,
-  priceInputSchema,
-  priceRow,
-  WEEKS_PER_YEAR,
-} from "../../domain/economics/prices.ts";
-import { COFINANCED_BENEFITS, STAIRCASE_BANDS, staircaseTable } from "../../domain/economics/staircase.ts";
+import { benefitCode, priceInputSchema } from "../../domain/economics/prices.ts";
 import { economicsWorkbook, maaltalWorkbook, XLSX_CONTENT_TYPE } from "../../reports/economics-xlsx.ts";
 import {
-  businessCasesOf,
-  evaluateBusinessCase,
-  maaltalReport,
-  projectEconomics,
-} from "../../services/economics.ts";
+  addBusinessCase,
+  businessCase,
+  economicsByProject,
+  economicsExport,
+  editBusinessCase,
+  projectEconomicsOrNotFound,
+} from "../../services/business-cases.ts";
+import { businessCasesOf } from "../../services/economics.ts";
 import {
-  createBusinessCase,
+  addMaaltalLine,
+  editMaaltalLine,
+  maaltalOverview,
+  maaltalReportOf,
+  removeMaaltalLine,
+} from "../../services/maaltal.ts";
+import { pricesFromData, pricesWithDerived, staircase, withDerived } from "../../services/prices.ts";
+import {
   deleteBusinessCase,
-  deleteMaaltalLine,
   deletePrice,
-  getBusinessCase,
-  getMaaltalLine,
-  getProjectBrief,
-  insertMaaltalLines,
-  listBudgetPeriods,
-  listMaaltalLines,
-  listPrices,
-  listProjectBriefs,
-  type PriceRecord,
-  snapshotFolder,
-  updateBusinessCase,
-  updateMaaltalLine,
   updatePrice,
   upsertPrice,
 } from "../../store/repositories/economics.ts";
-import { refusionPrices } from "../../warehouse/refusion-prices.ts";
-import { ApiError, notFound } from "../errors.ts";
+import { notFound } from "../errors.ts";
 import { type ApiRouter, idParam } from "../router.ts";
 
 const TAG = "Økonomi";
-
-function withDerived(p: PriceRecord) {
-  const r = priceRow(p);
-  return {
-    ...p,
-    benefitName: r.benefitName,
-    net: r.net,
-    weekly: r.weekly,
-    netRounded: r.netRounded,
-    weeklyRounded: r.weeklyRounded,
-  };
-}
 
 const pricePatchSchema = z
   .object({
@@ -113,7 +89,7 @@ export function economicsRoutes(router: ApiRouter): void {
       action: "read",
       query: yearQuery,
     },
-    async ({ query }) => ({ prices: (await listPrices(db(), query.budgetYear)).map(withDerived) }),
+    async ({ query }) => ({ prices: await pricesWithDerived(db(), query.budgetYear) }),
   );
 
   router.route(
@@ -171,23 +147,7 @@ export function economicsRoutes(router: ApiRouter): void {
       action: "read",
       query: z.object({ snapshot: z.string().min(1).optional() }),
     },
-    async ({ query, deps }) => {
-      const snap = await snapshotFolder(db(), query.snapshot);
-      if (query.snapshot && !snap) throw notFound(`Snapshot ${query.snapshot}`);
-      const catalogue = await listPrices(db());
-      if (!snap) return { snapshot: null, available: false, months: [], totals: [], catalogue: [] };
-      const data = await refusionPrices(path.resolve(deps.dataDir, snap.folder));
-      const year = Number(snap.extractionDate.slice(0, 4));
-      const benefits = [...new Set(data.totals.map((t) => t.benefit))];
-      return {
-        snapshot: { id: snap.id, extractionDate: snap.extractionDate },
-        ...data,
-        catalogue: benefits.flatMap((b) => {
-          const p = priceFor(catalogue, b, year);
-          return p ? [withDerived(p)] : [];
-        }),
-      };
-    },
+    async ({ query, deps }) => pricesFromData(db(), deps.dataDir, query.snapshot),
   );
 
   // ---------------------------------------------------------------- staircase and potential
@@ -200,24 +160,7 @@ export function economicsRoutes(router: ApiRouter): void {
       action: "read",
       query: staircaseQuery,
     },
-    async ({ query }) => {
-      let grossPerWeek = query.grossPerWeek;
-      let grossSource = "angivet";
-      if (grossPerWeek === undefined) {
-        const latest = (await listPrices(db())).filter((p) => p.benefit === query.benefit).at(-1);
-        grossPerWeek = latest ? latest.grossPerFteYear / WEEKS_PER_YEAR : 1000;
-        grossSource = latest ? `priskataloget ${latest.budgetYear}` : "eksempel (1.000 kr. pr. uge)";
-      }
-      return {
-        benefit: query.benefit,
-        kind: COFINANCED_BENEFITS.has(query.benefit) ? "medfinansiering" : "refusion",
-        grossPerWeek,
-        grossSource,
-        priorWeeks: query.priorWeeks,
-        bands: STAIRCASE_BANDS.map((b) => ({ ...b, toWeek: Number.isFinite(b.toWeek) ? b.toWeek : null })),
-        rows: staircaseTable(query.maxWeeks, grossPerWeek, query.benefit, query.priorWeeks),
-      };
-    },
+    async ({ query }) => staircase(db(), query),
   );
 
   router.route(
@@ -254,11 +197,7 @@ export function economicsRoutes(router: ApiRouter): void {
       action: "read",
       params: idParam,
     },
-    async ({ params }) => {
-      const rec = await getBusinessCase(db(), params.id);
-      if (!rec) throw notFound(`Business case ${params.id}`);
-      return { businessCase: evaluateBusinessCase(rec, await listPrices(db())) };
-    },
+    async ({ params }) => ({ businessCase: await businessCase(db(), params.id) }),
   );
 
   router.route(
@@ -271,17 +210,7 @@ export function economicsRoutes(router: ApiRouter): void {
       body: businessCaseCreateSchema,
       status: 201,
     },
-    async ({ body }) => {
-      if (!(await getProjectBrief(db(), body.projectId))) {
-        throw new ApiError("bad_request", `Projekt ${body.projectId} findes ikke`, "projectId");
-      }
-      const rec = await createBusinessCase(db(), {
-        projectId: body.projectId,
-        name: body.name,
-        model: body.model as unknown as Record<string, unknown>,
-      });
-      return { businessCase: evaluateBusinessCase(rec, await listPrices(db())) };
-    },
+    async ({ body }) => ({ businessCase: await addBusinessCase(db(), body) }),
   );
 
   router.route(
@@ -294,14 +223,7 @@ export function economicsRoutes(router: ApiRouter): void {
       params: idParam,
       body: businessCaseUpdateSchema,
     },
-    async ({ params, body }) => {
-      const rec = await updateBusinessCase(db(), params.id, {
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.model !== undefined ? { model: body.model as unknown as Record<string, unknown> } : {}),
-      });
-      if (!rec) throw notFound(`Business case ${params.id}`);
-      return { businessCase: evaluateBusinessCase(rec, await listPrices(db())) };
-    },
+    async ({ params, body }) => ({ businessCase: await editBusinessCase(db(), params.id, body) }),
   );
 
   router.route(
@@ -328,31 +250,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
     },
-    async () => {
-      const projects = await listProjectBriefs(db());
-      const out = [];
-      for (const p of projects) {
-        const e = await projectEconomics(db(), p.id);
-        if (!e) continue;
-        const bc = e.businessCases.find((c) => c.result) ?? e.businessCases[0];
-        out.push({
-          projectId: p.id,
-          code: p.code,
-          name: p.name,
-          businessCaseId: bc?.id ?? null,
-          businessCaseError: bc?.error ?? null,
-          potential: bc ? bc.potentialTotal : null,
-          investment: bc?.result?.totals.investment ?? null,
-          expectedSavings: bc?.result?.totals.savings ?? null,
-          expectedNet: bc?.result?.totals.net ?? null,
-          roiPct: bc?.result?.roiPct ?? null,
-          payback: bc?.result?.payback ?? null,
-          realized: e.realized.hasData ? e.realized.total : null,
-          realizedThrough: e.realized.months.filter((m) => m.gain !== null).at(-1)?.month ?? null,
-        });
-      }
-      return { projects: out };
-    },
+    async () => ({ projects: await economicsByProject(db()) }),
   );
 
   router.route(
@@ -364,11 +262,7 @@ export function economicsRoutes(router: ApiRouter): void {
       action: "read",
       params: idParam,
     },
-    async ({ params }) => {
-      const e = await projectEconomics(db(), params.id);
-      if (!e) throw notFound(`Projekt ${params.id}`);
-      return e;
-    },
+    async ({ params }) => projectEconomicsOrNotFound(db(), params.id),
   );
 
   // ---------------------------------------------------------------- måltal
@@ -381,13 +275,7 @@ export function economicsRoutes(router: ApiRouter): void {
       action: "read",
       query: periodQuery,
     },
-    async ({ query }) => {
-      const periods = await listBudgetPeriods(db());
-      const period = query.period ?? periods.at(-1);
-      if (!period) return { periods, report: null };
-      if (query.period && !periods.includes(query.period)) throw notFound(`Budgetperioden ${query.period}`);
-      return { periods, report: await maaltalReport(db(), period) };
-    },
+    async ({ query }) => maaltalOverview(db(), query.period),
   );
 
   router.route(
@@ -401,15 +289,8 @@ export function economicsRoutes(router: ApiRouter): void {
       status: 201,
     },
     async ({ body }) => {
-      if (body.projectId && !(await getProjectBrief(db(), body.projectId))) {
-        throw new ApiError("bad_request", `Projekt ${body.projectId} findes ikke`, "projectId");
-      }
       const { budgetPeriod: period, ...line } = body;
-      await insertMaaltalLines(db(), period, [
-        { ...line, kind: line.kind as (typeof MAALTAL_KINDS)[number] },
-      ]);
-      const lines = await listMaaltalLines(db(), period);
-      return { line: lines.filter((l) => l.label === line.label && l.groupName === line.groupName).at(-1) };
+      return { line: await addMaaltalLine(db(), period, line) };
     },
   );
 
@@ -423,18 +304,7 @@ export function economicsRoutes(router: ApiRouter): void {
       params: idParam,
       body: maaltalPatchSchema,
     },
-    async ({ params, body }) => {
-      if (body.projectId && !(await getProjectBrief(db(), body.projectId))) {
-        throw new ApiError("bad_request", `Projekt ${body.projectId} findes ikke`, "projectId");
-      }
-      const { kind, ...rest } = body;
-      const line = await updateMaaltalLine(db(), params.id, {
-        ...rest,
-        ...(kind ? { kind: kind as (typeof MAALTAL_KINDS)[number] } : {}),
-      });
-      if (!line) throw notFound(`Måltalslinje ${params.id}`);
-      return { line };
-    },
+    async ({ params, body }) => ({ line: await editMaaltalLine(db(), params.id, body) }),
   );
 
   router.route(
@@ -447,8 +317,7 @@ export function economicsRoutes(router: ApiRouter): void {
       params: idParam,
     },
     async ({ params }) => {
-      if (!(await getMaaltalLine(db(), params.id))) throw notFound(`Måltalslinje ${params.id}`);
-      await deleteMaaltalLine(db(), params.id);
+      await removeMaaltalLine(db(), params.id);
       return { ok: true };
     },
   );
@@ -463,17 +332,7 @@ export function economicsRoutes(router: ApiRouter): void {
       action: "read",
     },
     async ({ deps }) => {
-      const prices = await listPrices(db());
-      const businessCases = await businessCasesOf(db());
-      const projectIds = [...new Set(businessCases.map((b) => b.projectId))];
-      const projects = [];
-      for (const id of projectIds) {
-        const e = await projectEconomics(db(), id);
-        if (e) projects.push(e);
-      }
-      const snap = await snapshotFolder(db());
-      const fromData = snap ? await refusionPrices(path.resolve(deps.dataDir, snap.folder)) : undefined;
-      const buffer = await economicsWorkbook({ prices, businessCases, projects, fromData });
+      const buffer = await economicsWorkbook(await economicsExport(db(), deps.dataDir));
       return new Response(new Uint8Array(buffer), {
         headers: {
           "content-type": XLSX_CONTENT_TYPE,
@@ -493,9 +352,8 @@ export function economicsRoutes(router: ApiRouter): void {
       query: periodQuery,
     },
     async ({ query }) => {
-      const period = query.period ?? (await listBudgetPeriods(db())).at(-1);
-      if (!period) throw notFound("Måltalstabellen");
-      const buffer = await maaltalWorkbook(await maaltalReport(db(), period));
+      const { period, report } = await maaltalReportOf(db(), query.period);
+      const buffer = await maaltalWorkbook(report);
       return new Response(new Uint8Array(buffer), {
         headers: {
           "content-type": XLSX_CONTENT_TYPE,

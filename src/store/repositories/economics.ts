@@ -198,21 +198,25 @@ export async function insertMaaltalLines(
   db: Db,
   budgetPeriod: string,
   lines: readonly NewMaaltalLine[],
-): Promise<void> {
-  if (lines.length === 0) return;
-  await db.insert(maaltalLines).values(
-    lines.map((l) => ({
-      budgetPeriod,
-      groupName: l.groupName,
-      groupOrder: l.groupOrder,
-      lineOrder: l.lineOrder,
-      label: l.label,
-      fte: l.fte,
-      kind: l.kind,
-      projectId: l.projectId ?? null,
-      benefits: l.benefits ?? [],
-    })),
-  );
+): Promise<number[]> {
+  if (lines.length === 0) return [];
+  const rows = await db
+    .insert(maaltalLines)
+    .values(
+      lines.map((l) => ({
+        budgetPeriod,
+        groupName: l.groupName,
+        groupOrder: l.groupOrder,
+        lineOrder: l.lineOrder,
+        label: l.label,
+        fte: l.fte,
+        kind: l.kind,
+        projectId: l.projectId ?? null,
+        benefits: l.benefits ?? [],
+      })),
+    )
+    .returning({ id: maaltalLines.id });
+  return rows.map((r) => r.id);
 }
 
 export type MaaltalPatch = Partial<Omit<NewMaaltalLine, never>>;
