@@ -1,8 +1,5 @@
-import { z } from "zod";
-import { businessCaseModelSchema } from "../../domain/economics/business-case.ts";
-import { MAALTAL_KINDS } from "../../domain/economics/maaltal.ts";
 import { computePotential, potentialDetail, potentialInputSchema } from "../../domain/economics/potential.ts";
-import { benefitCode, priceInputSchema } from "../../domain/economics/prices.ts";
+import { priceInputSchema } from "../../domain/economics/prices.ts";
 import { economicsWorkbook, maaltalWorkbook, XLSX_CONTENT_TYPE } from "../../reports/economics-xlsx.ts";
 import {
   addBusinessCase,
@@ -27,53 +24,24 @@ import {
   updatePrice,
   upsertPrice,
 } from "../../store/repositories/economics.ts";
+import { idParam, okResponse, XLSX } from "../contract/common.ts";
+import {
+  businessCaseCreateBody,
+  businessCasesQuery,
+  businessCaseUpdateBody,
+  responses as economics,
+  fromDataQuery,
+  maaltalCreateBody,
+  maaltalPatchBody,
+  periodQuery,
+  pricePatchBody,
+  staircaseQuery,
+  yearQuery,
+} from "../contract/economics.ts";
 import { notFound } from "../errors.ts";
-import { type ApiRouter, idParam } from "../router.ts";
+import type { ApiRouter } from "../router.ts";
 
 const TAG = "Økonomi";
-
-const pricePatchSchema = z
-  .object({
-    grossPerFteYear: z.number().nonnegative().optional(),
-    refusionPct: z.number().min(0).max(100).optional(),
-    sourceNote: z.string().max(500).optional(),
-  })
-  .strict();
-
-const businessCaseCreateSchema = z.object({
-  projectId: z.number().int().positive(),
-  name: z.string().trim().min(1).max(200),
-  model: businessCaseModelSchema,
-});
-const businessCaseUpdateSchema = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  model: businessCaseModelSchema.optional(),
-});
-
-const budgetPeriod = z.string().regex(/^\d{4}(-\d{4})?$/, "forventet budgetperiode som 2024-2025");
-
-const maaltalLineSchema = z.object({
-  groupName: z.string().trim().min(1).max(200),
-  groupOrder: z.number().int().min(0).default(0),
-  lineOrder: z.number().int().min(0).default(0),
-  label: z.string().trim().min(1).max(300),
-  fte: z.number(),
-  kind: z.enum(MAALTAL_KINDS as [string, ...string[]]),
-  projectId: z.number().int().positive().nullable().optional(),
-  benefits: z.array(benefitCode).default([]),
-});
-const maaltalCreateSchema = maaltalLineSchema.extend({ budgetPeriod });
-const maaltalPatchSchema = maaltalLineSchema.partial().strict();
-
-const staircaseQuery = z.object({
-  benefit: benefitCode.default("kontanthjaelp"),
-  grossPerWeek: z.coerce.number().positive().optional(),
-  maxWeeks: z.coerce.number().int().min(1).max(520).default(104),
-  priorWeeks: z.coerce.number().int().min(0).max(2000).default(0),
-});
-
-const yearQuery = z.object({ budgetYear: z.coerce.number().int().min(2000).max(2100).optional() });
-const periodQuery = z.object({ period: budgetPeriod.optional() });
 
 /** Routes for: prices, staircase, potential, business cases, måltal. */
 export function economicsRoutes(router: ApiRouter): void {
@@ -88,6 +56,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       query: yearQuery,
+      response: economics.prices,
     },
     async ({ query }) => ({ prices: await pricesWithDerived(db(), query.budgetYear) }),
   );
@@ -101,6 +70,7 @@ export function economicsRoutes(router: ApiRouter): void {
       action: "edit-economics",
       body: priceInputSchema,
       status: 201,
+      response: economics.price,
     },
     async ({ body }) => ({ price: withDerived(await upsertPrice(db(), body)) }),
   );
@@ -113,7 +83,8 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
-      body: pricePatchSchema,
+      body: pricePatchBody,
+      response: economics.price,
     },
     async ({ params, body }) => {
       const row = await updatePrice(db(), params.id, body);
@@ -130,6 +101,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
+      response: okResponse,
     },
     async ({ params }) => {
       if (!(await deletePrice(db(), params.id))) throw notFound(`Pris ${params.id}`);
@@ -145,7 +117,8 @@ export function economicsRoutes(router: ApiRouter): void {
         "Faktiske udgifter og refusion pr. ydelse og måned fra snapshottets refusionsdata, ved siden af katalogprisen",
       tag: TAG,
       action: "read",
-      query: z.object({ snapshot: z.string().min(1).optional() }),
+      query: fromDataQuery,
+      response: economics.fromData,
     },
     async ({ query, deps }) => pricesFromData(db(), deps.dataDir, query.snapshot),
   );
@@ -159,6 +132,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       query: staircaseQuery,
+      response: economics.staircase,
     },
     async ({ query }) => staircase(db(), query),
   );
@@ -171,6 +145,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       body: potentialInputSchema,
+      response: economics.potential,
     },
     async ({ body }) => ({ result: computePotential(body), detail: potentialDetail(body) }),
   );
@@ -183,7 +158,8 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Business cases med beregnet resultat",
       tag: TAG,
       action: "read",
-      query: z.object({ projectId: z.coerce.number().int().positive().optional() }),
+      query: businessCasesQuery,
+      response: economics.businessCases,
     },
     async ({ query }) => ({ businessCases: await businessCasesOf(db(), query.projectId) }),
   );
@@ -196,6 +172,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: economics.businessCase,
     },
     async ({ params }) => ({ businessCase: await businessCase(db(), params.id) }),
   );
@@ -207,8 +184,9 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Opret en business case for et projekt",
       tag: TAG,
       action: "edit-economics",
-      body: businessCaseCreateSchema,
+      body: businessCaseCreateBody,
       status: 201,
+      response: economics.businessCase,
     },
     async ({ body }) => ({ businessCase: await addBusinessCase(db(), body) }),
   );
@@ -221,7 +199,8 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
-      body: businessCaseUpdateSchema,
+      body: businessCaseUpdateBody,
+      response: economics.businessCase,
     },
     async ({ params, body }) => ({ businessCase: await editBusinessCase(db(), params.id, body) }),
   );
@@ -234,6 +213,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
+      response: okResponse,
     },
     async ({ params }) => {
       if (!(await deleteBusinessCase(db(), params.id))) throw notFound(`Business case ${params.id}`);
@@ -249,6 +229,7 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Økonomien pr. projekt: potentiale, forventet resultat og realiseret gevinst",
       tag: TAG,
       action: "read",
+      response: economics.projects,
     },
     async () => ({ projects: await economicsByProject(db()) }),
   );
@@ -261,6 +242,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: economics.projectEconomics,
     },
     async ({ params }) => projectEconomicsOrNotFound(db(), params.id),
   );
@@ -274,6 +256,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       query: periodQuery,
+      response: economics.maaltal,
     },
     async ({ query }) => maaltalOverview(db(), query.period),
   );
@@ -285,8 +268,9 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Tilføj en linje til måltalstabellen",
       tag: TAG,
       action: "edit-economics",
-      body: maaltalCreateSchema,
+      body: maaltalCreateBody,
       status: 201,
+      response: economics.maaltalLine,
     },
     async ({ body }) => {
       const { budgetPeriod: period, ...line } = body;
@@ -302,7 +286,8 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
-      body: maaltalPatchSchema,
+      body: maaltalPatchBody,
+      response: economics.maaltalLine,
     },
     async ({ params, body }) => ({ line: await editMaaltalLine(db(), params.id, body) }),
   );
@@ -315,6 +300,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
+      response: okResponse,
     },
     async ({ params }) => {
       await removeMaaltalLine(db(), params.id);
@@ -330,6 +316,7 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Priskatalog, business cases og realiseret gevinst som Excel-fil",
       tag: TAG,
       action: "read",
+      response: { file: XLSX },
     },
     async ({ deps }) => {
       const buffer = await economicsWorkbook(await economicsExport(db(), deps.dataDir));
@@ -350,6 +337,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       query: periodQuery,
+      response: { file: XLSX },
     },
     async ({ query }) => {
       const { period, report } = await maaltalReportOf(db(), query.period);

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { describeDefinition } from "../../engine/definition.ts";
 import { computationStatus, startComputationJob } from "../../services/computations.ts";
 import {
@@ -15,29 +14,17 @@ import { valueProvenance } from "../../services/provenance.ts";
 import { inTransaction } from "../../store/db.ts";
 import { listOutcomeGroupSets } from "../../store/repositories/outcome-groups.ts";
 import { permits } from "../auth.ts";
+import { deletedResponse, idParam, XLSX } from "../contract/common.ts";
+import {
+  definitionValidateBody,
+  responses as engine,
+  exitQuery,
+  freezeBody,
+  outcomeGroupSetBody,
+  valueParams,
+} from "../contract/engine.ts";
 import { ApiError, badRequest } from "../errors.ts";
-import { type ApiRouter, idParam } from "../router.ts";
-
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Måneden skal skrives ÅÅÅÅ-MM, fx 2024-02");
-const valueParams = z.object({ id: z.coerce.number().int().positive(), period: month });
-
-const commaList = z
-  .string()
-  .min(1, "Vælg mindst én")
-  .transform((s) =>
-    s
-      .split(",")
-      .map((x) => x.trim())
-      .filter(Boolean),
-  );
-
-const exitQuery = z.object({
-  benefits: commaList,
-  categories: commaList.optional(),
-  from: month,
-  to: month,
-  groupSet: z.string().optional(),
-});
+import type { ApiRouter } from "../router.ts";
 
 /** Routes for: computation, provenance, person lists, exit statistics, freezing. */
 export function engineRoutes(router: ApiRouter): void {
@@ -49,6 +36,7 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Beregning",
       action: "compute",
       status: 201,
+      response: engine.computationStarted,
     },
     async ({ actor, deps }) => ({
       computation: await startComputationJob(deps.store.db, deps.dataDir, actor.id),
@@ -62,6 +50,7 @@ export function engineRoutes(router: ApiRouter): void {
       summary: "Den seneste beregning med fremdrift, status og fejl, og den seneste vellykkede",
       tag: "Beregning",
       action: "read",
+      response: engine.computationStatus,
     },
     async ({ deps }) => computationStatus(deps.store.db),
   );
@@ -74,6 +63,7 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Beregning",
       action: "read",
       params: valueParams,
+      response: engine.provenance,
     },
     async ({ params, deps }) => valueProvenance(deps.store.db, deps.dataDir, params.id, params.period),
   );
@@ -85,7 +75,8 @@ export function engineRoutes(router: ApiRouter): void {
       summary: "Valider en indikatordefinition givet som YAML-tekst eller objekt",
       tag: "Beregning",
       action: "read",
-      body: z.object({ yaml: z.string().optional(), definition: z.unknown().optional() }),
+      body: definitionValidateBody,
+      response: engine.definitionValidation,
     },
     async ({ body }) => {
       if (body.yaml === undefined && body.definition === undefined) {
@@ -110,7 +101,8 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Beregning",
       action: "freeze",
       params: idParam,
-      body: z.object({ period: month, reportLabel: z.string().max(200).optional() }),
+      body: freezeBody,
+      response: engine.freeze,
     },
     async ({ params, body, actor, deps }) => {
       const result = await inTransaction(deps.store.db, (tx) =>
@@ -128,6 +120,7 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Beregning",
       action: "read",
       params: idParam,
+      response: engine.revisions,
     },
     async ({ params, deps }) => ({ revisions: await projectRevisions(deps.store.db, params.id) }),
   );
@@ -141,6 +134,7 @@ export function engineRoutes(router: ApiRouter): void {
       // the person-level check is made in the handler, after the installation switch, so each refusal says why
       action: "read",
       params: valueParams,
+      response: engine.persons,
     },
     async ({ params, actor, deps }) => {
       if (!deps.config.personListsEnabled) {
@@ -161,6 +155,7 @@ export function engineRoutes(router: ApiRouter): void {
       summary: "Grupperinger af afslutningsårsager til udfaldsgrupper",
       tag: "Afgangsstatistik",
       action: "read",
+      response: engine.groupSets,
     },
     async ({ deps }) => ({ groupSets: await listOutcomeGroupSets(deps.store.db) }),
   );
@@ -172,19 +167,8 @@ export function engineRoutes(router: ApiRouter): void {
       summary: "Gem en gruppering af afslutningsårsager (erstatter en med samme navn)",
       tag: "Afgangsstatistik",
       action: "edit-project",
-      body: z.object({
-        name: z.string().trim().min(1, "Grupperingen skal have et navn").max(200),
-        groups: z
-          .array(
-            z.object({
-              name: z.string().trim().min(1, "Gruppen skal have et navn"),
-              reasons: z.array(
-                z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Skal være en afslutningsårsag (kode)"),
-              ),
-            }),
-          )
-          .min(1, "Grupperingen skal have mindst én gruppe"),
-      }),
+      body: outcomeGroupSetBody,
+      response: engine.groupSet,
     },
     async ({ body, actor, deps }) => ({
       groupSet: await inTransaction(deps.store.db, (tx) => saveOutcomeGroups(tx, body, actor.id)),
@@ -199,6 +183,7 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Afgangsstatistik",
       action: "read",
       query: exitQuery,
+      response: engine.exitStatistics,
     },
     async ({ query, deps }) => exitReport(deps.store.db, deps.dataDir, query),
   );
@@ -211,6 +196,7 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Afgangsstatistik",
       action: "read",
       query: exitQuery,
+      response: { file: XLSX },
     },
     async ({ query, deps }) => {
       const report = await exitReport(deps.store.db, deps.dataDir, query);

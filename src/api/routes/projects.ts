@@ -1,10 +1,8 @@
-import { z } from "zod";
 import {
   commentInputSchema,
   indicatorCreateSchema,
   indicatorUpdateSchema,
   manualValueInputSchema,
-  monthSchema,
   projectCreateSchema,
   projectUpdateSchema,
   targetInputSchema,
@@ -33,12 +31,12 @@ import {
   setTarget,
   updateIndicator,
 } from "../../store/repositories/projects.ts";
+import { deletedResponse, idParam, XLSX } from "../contract/common.ts";
+import { periodParam, responses as projects, rangeQuery } from "../contract/projects.ts";
 import { badRequest, notFound } from "../errors.ts";
-import { type ApiRouter, idParam } from "../router.ts";
+import type { ApiRouter } from "../router.ts";
 
 const TAG = "Projekter";
-const periodParam = z.object({ id: z.coerce.number().int().positive(), period: monthSchema });
-const rangeQuery = z.object({ from: monthSchema.optional(), to: monthSchema.optional() });
 
 /** Routes for: projects, indicators, targets, manual values, comments, status schemes, exports. */
 export function projectsRoutes(router: ApiRouter): void {
@@ -51,13 +49,21 @@ export function projectsRoutes(router: ApiRouter): void {
       summary: "Overblik: alle projekter med indikatorernes seneste status",
       tag: TAG,
       action: "read",
+      response: projects.overview,
     },
     async () => ({ projects: await buildOverview(db()) }),
   );
 
   // ------------------------------------------------------------ projects
   router.route(
-    { method: "get", path: "/projects", summary: "Alle projekter", tag: TAG, action: "read" },
+    {
+      method: "get",
+      path: "/projects",
+      summary: "Alle projekter",
+      tag: TAG,
+      action: "read",
+      response: projects.projects,
+    },
     async () => ({ projects: await projectsWithIndicatorCounts(db()) }),
   );
 
@@ -70,6 +76,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "edit-project",
       body: projectCreateSchema,
       status: 201,
+      response: projects.project,
     },
     async ({ body }) => ({ project: await createProject(db(), body) }),
   );
@@ -82,6 +89,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.projectWithIndicators,
     },
     async ({ params }) => {
       const project = await requireProject(db(), params.id);
@@ -98,6 +106,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "edit-project",
       params: idParam,
       body: projectUpdateSchema,
+      response: projects.project,
     },
     async ({ params, body }) => ({ project: await editProject(db(), params.id, body) }),
   );
@@ -110,6 +119,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
+      response: deletedResponse,
     },
     async ({ params }) => {
       if (!(await deleteProject(db(), params.id))) throw notFound(`Projekt ${params.id}`);
@@ -126,6 +136,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.indicators,
     },
     async ({ params }) => {
       await requireProject(db(), params.id);
@@ -143,6 +154,7 @@ export function projectsRoutes(router: ApiRouter): void {
       params: idParam,
       body: indicatorCreateSchema,
       status: 201,
+      response: projects.indicator,
     },
     async ({ params, body }) => {
       await requireProject(db(), params.id);
@@ -158,6 +170,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.indicator,
     },
     async ({ params }) => ({ indicator: await requireIndicator(db(), params.id) }),
   );
@@ -171,6 +184,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "edit-project",
       params: idParam,
       body: indicatorUpdateSchema,
+      response: projects.indicator,
     },
     async ({ params, body }) => {
       const indicator = await updateIndicator(db(), params.id, body);
@@ -187,6 +201,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
+      response: deletedResponse,
     },
     async ({ params }) => {
       if (!(await deleteIndicator(db(), params.id))) throw notFound(`Indikator ${params.id}`);
@@ -202,6 +217,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.target,
     },
     async ({ params }) => ({ target: await indicatorTarget(db(), params.id) }),
   );
@@ -215,6 +231,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "edit-project",
       params: idParam,
       body: targetInputSchema,
+      response: projects.indicatorWithRow,
     },
     async ({ params, body }) => {
       const indicator = await setTarget(db(), params.id, body);
@@ -232,6 +249,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.values,
     },
     async ({ params }) => indicatorValues(db(), params.id),
   );
@@ -245,6 +263,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "edit-project",
       params: periodParam,
       body: manualValueInputSchema,
+      response: projects.manualValue,
     },
     async ({ params, body, actor }) =>
       enterManualValue(db(), { indicatorId: params.id, period: params.period, ...body, enteredBy: actor.id }),
@@ -258,6 +277,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: periodParam,
+      response: projects.manualValueDeleted,
     },
     async ({ params }) => removeManualValue(db(), params.id, params.period),
   );
@@ -271,6 +291,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.comments,
     },
     async ({ params }) => {
       await requireProject(db(), params.id);
@@ -287,6 +308,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "edit-project",
       params: periodParam,
       body: commentInputSchema,
+      response: projects.comment,
     },
     async ({ params, body, actor }) => {
       await requireProject(db(), params.id);
@@ -311,6 +333,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "read",
       params: idParam,
       query: rangeQuery,
+      response: projects.statusScheme,
     },
     async ({ params, query }) => {
       if (query.from && query.to && query.from > query.to) {
@@ -331,6 +354,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "read",
       params: idParam,
       query: rangeQuery,
+      response: { file: XLSX },
     },
     async ({ params, query }) => {
       const scheme = await buildStatusScheme(db(), params.id, { from: query.from, to: query.to });

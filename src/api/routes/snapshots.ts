@@ -1,5 +1,4 @@
 import type { Context } from "hono";
-import { z } from "zod";
 import { importJob, startImport, type UploadedFile } from "../../services/imports.ts";
 import {
   getImportReport,
@@ -8,12 +7,9 @@ import {
   listSnapshots,
   reportForSnapshot,
 } from "../../store/repositories/snapshots.ts";
+import { jobParam, reportParam, snapshotParam, responses as snapshots } from "../contract/snapshots.ts";
 import { ApiError, notFound } from "../errors.ts";
 import type { ApiRouter } from "../router.ts";
-
-const snapshotParam = z.object({ id: z.string().regex(/^[A-Za-z0-9._-]+$/, "Ugyldigt snapshot-id") });
-const reportParam = z.object({ id: z.coerce.number().int().positive() });
-const jobParam = z.object({ id: z.string().regex(/^[a-f0-9]{16}$/, "Ugyldigt job-id") });
 
 const isFile = (f: unknown): f is UploadedFile & File =>
   typeof f === "object" && f !== null && "arrayBuffer" in f;
@@ -52,6 +48,7 @@ export function snapshotsRoutes(router: ApiRouter): void {
       summary: "Snapshotkataloget (nyeste først)",
       tag: "Data",
       action: "read",
+      response: snapshots.snapshots,
     },
     async ({ deps }) => {
       const rows = await listSnapshots(deps.store.db);
@@ -67,6 +64,7 @@ export function snapshotsRoutes(router: ApiRouter): void {
       tag: "Data",
       action: "read",
       params: snapshotParam,
+      response: snapshots.snapshot,
     },
     async ({ params, deps }) => {
       const snapshot = await getSnapshot(deps.store.db, params.id);
@@ -83,6 +81,7 @@ export function snapshotsRoutes(router: ApiRouter): void {
       summary: "Seneste importforsøg (også afviste)",
       tag: "Data",
       action: "read",
+      response: snapshots.reports,
     },
     async ({ deps }) => ({ reports: await listImportReports(deps.store.db, 50) }),
   );
@@ -95,6 +94,7 @@ export function snapshotsRoutes(router: ApiRouter): void {
       tag: "Data",
       action: "read",
       params: reportParam,
+      response: snapshots.report,
     },
     async ({ params, deps }) => {
       const report = await getImportReport(deps.store.db, params.id);
@@ -111,6 +111,7 @@ export function snapshotsRoutes(router: ApiRouter): void {
       tag: "Data",
       action: "import",
       params: jobParam,
+      response: snapshots.job,
     },
     async ({ params }) => ({ job: importJob(params.id) }),
   );
@@ -124,6 +125,7 @@ export function snapshotsRoutes(router: ApiRouter): void {
       tag: "Data",
       action: "import",
       status: 201,
+      response: snapshots.job,
     },
     async ({ c, deps, actor }) => {
       const form = await readImportForm(c);
