@@ -14,7 +14,7 @@ import { valueProvenance } from "../../services/provenance.ts";
 import { inTransaction } from "../../store/db.ts";
 import { listOutcomeGroupSets } from "../../store/repositories/outcome-groups.ts";
 import { permits } from "../auth.ts";
-import { deletedResponse, idParam, XLSX } from "../contract/common.ts";
+import { idParam, XLSX } from "../contract/common.ts";
 import {
   definitionValidateBody,
   responses as engine,
