@@ -1,16 +1,12 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
-import type { ExitStatisticsReport } from "../../../src/api/contract/engine.ts";
+import type { ExitStatisticsReport, OutcomeGroupSetDto } from "../../../src/api/contract/engine.ts";
 import { BENEFITS } from "../../../src/domain/codes.ts";
 import { formatDate, formatDecimal, formatNumber } from "../../../src/domain/format.ts";
 import { apiGet } from "../api.ts";
 import { Chart, type ChartOption } from "../components/Chart.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 
-interface GroupSet {
-  id: number;
-  name: string;
-  groups: { name: string; reasons: string[] }[];
-}
+type GroupSet = OutcomeGroupSetDto;
 
 type Row = ExitStatisticsReport["rows"][number];
 type Group = ExitStatisticsReport["groups"][number];
