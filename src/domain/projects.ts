@@ -246,12 +246,3 @@ export function toTarget(t: StoredTarget): Target {
       : {}),
   };
 }
-
-/** Danish words for a goal: "48 (-40 pct. af startmålingen)", "+10 procentpoint". */
-export function describeGoalKind(kind: string, value: number): string {
-  const sign = value > 0 ? "+" : "";
-  const n = String(value).replace(".", ",");
-  if (kind === "relative_percent") return `${sign}${n} pct. af startmålingen`;
-  if (kind === "relative_points") return `${sign}${n} procentpoint i forhold til startmålingen`;
-  return n;
-}

@@ -57,11 +57,6 @@ export async function updateComputation(
   await db.update(computations).set(patch).where(eq(computations.id, id));
 }
 
-export async function getComputation(db: Db, id: number): Promise<Computation | undefined> {
-  const [row] = await db.select().from(computations).where(eq(computations.id, id));
-  return row;
-}
-
 export async function latestComputation(db: Db): Promise<Computation | undefined> {
   const [row] = await db.select().from(computations).orderBy(desc(computations.id)).limit(1);
   return row;
@@ -284,12 +279,6 @@ export async function insertFrozenValues(db: Db, rows: NewFrozenValue[]): Promis
     .onConflictDoNothing({ target: [frozenValues.indicatorId, frozenValues.period] })
     .returning({ id: frozenValues.id });
   return inserted.length;
-}
-
-/** Count of stored computed values (for summaries). */
-export async function countComputedValues(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(computedValues);
-  return Number(row?.n ?? 0);
 }
 
 export async function projectExists(db: Db, id: number): Promise<boolean> {

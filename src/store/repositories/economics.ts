@@ -26,11 +26,6 @@ export async function listPrices(db: Db, budgetYear?: number): Promise<PriceReco
     .orderBy(asc(prices.budgetYear), asc(prices.benefit));
 }
 
-export async function getPrice(db: Db, id: number): Promise<PriceRecord | undefined> {
-  const [row] = await db.select().from(prices).where(eq(prices.id, id));
-  return row;
-}
-
 /** Creates or replaces the price of a benefit in a budget year. */
 export async function upsertPrice(db: Db, input: PriceInput): Promise<PriceRecord> {
   const values = {
