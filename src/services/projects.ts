@@ -104,16 +104,7 @@ export async function indicatorValues(db: Db, id: number) {
 }
 
 /** Enters the month's value of a manual indicator; returns it with the indicator's new scheme row. */
-export async function enterManualValue(
-  db: Db,
-  input: {
-    indicatorId: number;
-    period: string;
-    value: number | null;
-    note?: string | null;
-    enteredBy: string;
-  },
-) {
+export async function enterManualValue(db: Db, input: Parameters<typeof setManualValue>[1]) {
   const i = await requireIndicator(db, input.indicatorId);
   if (i.kind === "computed") {
     throw new InvalidFieldError(

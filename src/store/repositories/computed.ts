@@ -151,19 +151,24 @@ export interface ComputedPoint {
   indicatorId: number;
   period: string;
   value: number | null;
+  snapshotId: string | null;
 }
 
-/** The current values of several indicators, month by month, without provenance (schemes, charts). */
-export async function listComputedSeries(db: Db, indicatorIds: number[]): Promise<ComputedPoint[]> {
+/**
+ * The current values of several indicators, month by month, with their snapshot but without the
+ * rest of the provenance (status schemes, charts, realized gain).
+ */
+export async function listComputedSeries(db: Db, indicatorIds: readonly number[]): Promise<ComputedPoint[]> {
   if (indicatorIds.length === 0) return [];
   return db
     .select({
       indicatorId: computedValues.indicatorId,
       period: computedValues.period,
       value: computedValues.value,
+      snapshotId: computedValues.snapshotId,
     })
     .from(computedValues)
-    .where(inArray(computedValues.indicatorId, indicatorIds))
+    .where(inArray(computedValues.indicatorId, [...indicatorIds]))
     .orderBy(computedValues.period);
 }
 

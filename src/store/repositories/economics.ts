@@ -3,12 +3,12 @@
  * the måltal table, and the fte measurements realized gain and måltal follow-up read.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { MaaltalKind } from "../../domain/economics/maaltal.ts";
+import type { MaaltalKind, MaaltalLine } from "../../domain/economics/maaltal.ts";
 import type { PriceInput } from "../../domain/economics/prices.ts";
 import type { Db } from "../db.ts";
 import { schema } from "../db.ts";
 
-const { prices, businessCases, maaltalLines, projects, indicators, computedValues } = schema;
+const { prices, businessCases, maaltalLines, projects, indicators } = schema;
 
 export type PriceRecord = typeof prices.$inferSelect;
 export type BusinessCaseRecord = typeof businessCases.$inferSelect & {
@@ -138,16 +138,10 @@ export interface MaaltalLineRecord {
   benefits: string[];
 }
 
-export interface NewMaaltalLine {
-  groupName: string;
-  groupOrder: number;
-  lineOrder: number;
-  label: string;
-  fte: number;
-  kind: MaaltalKind;
-  projectId?: number | null;
+/** A line to insert: the domain's måltal line without id and project names, benefits optional. */
+export type NewMaaltalLine = Omit<MaaltalLine, "id" | "projectCode" | "projectName" | "benefits"> & {
   benefits?: string[];
-}
+};
 
 export async function listBudgetPeriods(db: Db): Promise<string[]> {
   const rows = await db
@@ -336,27 +330,6 @@ export async function listFteIndicators(db: Db, projectId?: number): Promise<Fte
       period: def.measure?.period === "year" ? "year" : "month",
     };
   });
-}
-
-export interface FteValue {
-  indicatorId: number;
-  period: string;
-  value: number | null;
-  snapshotId: string | null;
-}
-
-export async function listFteValues(db: Db, indicatorIds: readonly number[]): Promise<FteValue[]> {
-  if (indicatorIds.length === 0) return [];
-  return db
-    .select({
-      indicatorId: computedValues.indicatorId,
-      period: computedValues.period,
-      value: computedValues.value,
-      snapshotId: computedValues.snapshotId,
-    })
-    .from(computedValues)
-    .where(inArray(computedValues.indicatorId, [...indicatorIds]))
-    .orderBy(asc(computedValues.period));
 }
 
 // ---------------------------------------------------------------- snapshots (for prices from data)
