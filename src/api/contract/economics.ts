@@ -10,6 +10,9 @@ import type { RefusionPriceRow } from "../../warehouse/refusion-prices.ts";
 import { timestamp, typed, type Wire } from "./common.ts";
 
 export type { Payback } from "../../domain/economics/business-case.ts";
+/** Request bodies defined in the domain, named here as the contract. */
+export { potentialInputSchema as potentialBody } from "../../domain/economics/potential.ts";
+export { priceInputSchema as priceBody } from "../../domain/economics/prices.ts";
 export type { CourseAverage } from "../../domain/economics/staircase.ts";
 export type { RefusionPriceRow } from "../../warehouse/refusion-prices.ts";
 

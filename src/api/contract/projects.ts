@@ -4,6 +4,16 @@ import { monthSchema } from "../../domain/projects.ts";
 import type { OverviewProject, SchemeRow, StatusScheme } from "../../services/status-scheme.ts";
 import { isoDate, timestamp, typed } from "./common.ts";
 
+/** Request bodies: the domain's input schemas (src/domain/projects.ts), named here as the contract. */
+export {
+  commentInputSchema as commentBody,
+  indicatorCreateSchema as indicatorCreateBody,
+  indicatorUpdateSchema as indicatorUpdateBody,
+  manualValueInputSchema as manualValueBody,
+  projectCreateSchema as projectCreateBody,
+  projectUpdateSchema as projectUpdateBody,
+  targetInputSchema as targetBody,
+} from "../../domain/projects.ts";
 export type {
   OverviewIndicator,
   OverviewProject,

@@ -1,5 +1,4 @@
-import { computePotential, potentialDetail, potentialInputSchema } from "../../domain/economics/potential.ts";
-import { priceInputSchema } from "../../domain/economics/prices.ts";
+import { computePotential, potentialDetail } from "../../domain/economics/potential.ts";
 import { economicsWorkbook, maaltalWorkbook, XLSX_CONTENT_TYPE } from "../../reports/economics-xlsx.ts";
 import {
   addBusinessCase,
@@ -34,6 +33,8 @@ import {
   maaltalCreateBody,
   maaltalPatchBody,
   periodQuery,
+  potentialBody,
+  priceBody,
   pricePatchBody,
   staircaseQuery,
   yearQuery,
@@ -68,7 +69,7 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Opret eller erstat prisen for en ydelse i et budgetår",
       tag: TAG,
       action: "edit-economics",
-      body: priceInputSchema,
+      body: priceBody,
       status: 201,
       response: economics.price,
     },
@@ -144,7 +145,7 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Potentialeberegning: reducerede fuldtidspersoner × nettoudgift (seed 004 tabel 2)",
       tag: TAG,
       action: "read",
-      body: potentialInputSchema,
+      body: potentialBody,
       response: economics.potential,
     },
     async ({ body }) => ({ result: computePotential(body), detail: potentialDetail(body) }),

@@ -1,12 +1,3 @@
-import {
-  commentInputSchema,
-  indicatorCreateSchema,
-  indicatorUpdateSchema,
-  manualValueInputSchema,
-  projectCreateSchema,
-  projectUpdateSchema,
-  targetInputSchema,
-} from "../../domain/projects.ts";
 import { statusSchemeWorkbook } from "../../reports/status-xlsx.ts";
 import {
   editProject,
@@ -32,7 +23,18 @@ import {
   updateIndicator,
 } from "../../store/repositories/projects.ts";
 import { deletedResponse, idParam, XLSX } from "../contract/common.ts";
-import { periodParam, responses as projects, rangeQuery } from "../contract/projects.ts";
+import {
+  commentBody,
+  indicatorCreateBody,
+  indicatorUpdateBody,
+  manualValueBody,
+  periodParam,
+  projectCreateBody,
+  responses as projects,
+  projectUpdateBody,
+  rangeQuery,
+  targetBody,
+} from "../contract/projects.ts";
 import { badRequest, notFound } from "../errors.ts";
 import type { ApiRouter } from "../router.ts";
 
@@ -74,7 +76,7 @@ export function projectsRoutes(router: ApiRouter): void {
       summary: "Opret et projekt",
       tag: TAG,
       action: "edit-project",
-      body: projectCreateSchema,
+      body: projectCreateBody,
       status: 201,
       response: projects.project,
     },
@@ -105,7 +107,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
-      body: projectUpdateSchema,
+      body: projectUpdateBody,
       response: projects.project,
     },
     async ({ params, body }) => ({ project: await editProject(db(), params.id, body) }),
@@ -152,7 +154,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
-      body: indicatorCreateSchema,
+      body: indicatorCreateBody,
       status: 201,
       response: projects.indicator,
     },
@@ -183,7 +185,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
-      body: indicatorUpdateSchema,
+      body: indicatorUpdateBody,
       response: projects.indicator,
     },
     async ({ params, body }) => {
@@ -230,7 +232,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
-      body: targetInputSchema,
+      body: targetBody,
       response: projects.indicatorWithRow,
     },
     async ({ params, body }) => {
@@ -262,7 +264,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: periodParam,
-      body: manualValueInputSchema,
+      body: manualValueBody,
       response: projects.manualValue,
     },
     async ({ params, body, actor }) =>
@@ -307,7 +309,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: periodParam,
-      body: commentInputSchema,
+      body: commentBody,
       response: projects.comment,
     },
     async ({ params, body, actor }) => {
