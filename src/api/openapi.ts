@@ -54,6 +54,14 @@ export function openApiDocument(routers: ApiRouter[]): Record<string, unknown> {
               },
             }
           : {}),
+        ...(route.form
+          ? {
+              requestBody: {
+                required: true,
+                content: { "multipart/form-data": { schema: toJson(route.form) } },
+              },
+            }
+          : {}),
         responses: {
           [String(route.status ?? 200)]: success,
           "400": errorRef,

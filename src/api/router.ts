@@ -32,6 +32,8 @@ export interface RouteSpec<P, Q, B> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** a multipart form the handler reads itself (file uploads); described in OpenAPI */
+  form?: z.ZodType;
   /** success status (default 200) */
   status?: 200 | 201;
   /** the success response's schema (src/api/contract); a file route names its content type instead */
@@ -56,6 +58,7 @@ interface RegisteredRoute {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  form?: z.ZodType;
   status?: 200 | 201;
   response: z.ZodType | { file: string };
 }

@@ -10,6 +10,15 @@ export const snapshotParam = z.object({ id: z.string().regex(/^[A-Za-z0-9._-]+$/
 export const reportParam = z.object({ id: z.coerce.number().int().positive() });
 export const jobParam = z.object({ id: z.string().regex(/^[a-f0-9]{16}$/, "Ugyldigt job-id") });
 
+const upload = z.string().meta({ format: "binary" });
+
+/** POST /imports: the extract files, an optional mapping profile (YAML) and whether to accept the valid rows. */
+export const importForm = z.object({
+  files: z.array(upload).min(1).meta({ description: ".csv, .xlsx or manifest.json, each once" }),
+  profile: upload.optional().meta({ description: "a mapping profile (YAML)" }),
+  acceptValidRows: z.enum(["true", "on"]).optional(),
+});
+
 /** An import started from the web UI; polled on /import-jobs/:id. */
 export const importJob = z.object({
   id: z.string(),

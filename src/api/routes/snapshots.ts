@@ -7,7 +7,13 @@ import {
   listSnapshots,
   reportForSnapshot,
 } from "../../store/repositories/snapshots.ts";
-import { jobParam, reportParam, snapshotParam, responses as snapshots } from "../contract/snapshots.ts";
+import {
+  importForm,
+  jobParam,
+  reportParam,
+  snapshotParam,
+  responses as snapshots,
+} from "../contract/snapshots.ts";
 import { ApiError, notFound } from "../errors.ts";
 import type { ApiRouter } from "../router.ts";
 
@@ -124,6 +130,7 @@ export function snapshotsRoutes(router: ApiRouter): void {
         "Upload udtræksfiler (multipart: felt «files», flere filer; valgfrit «profile» (YAML) og «acceptValidRows»=true) og start importen",
       tag: "Data",
       action: "import",
+      form: importForm,
       status: 201,
       response: snapshots.job,
     },
