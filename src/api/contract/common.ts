@@ -60,5 +60,12 @@ export function typed<T>(description: string) {
   return z.custom<Wire<T>>((v) => typeof v === "object" && v !== null).meta({ description });
 }
 
-/** Marks a route that answers a file rather than JSON. */
+/** The content type of a route that answers an Excel file rather than JSON. */
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" as const;
+
+/** An Excel workbook as a download named `filename`. */
+export function xlsxResponse(buffer: Uint8Array, filename: string): Response {
+  return new Response(new Uint8Array(buffer), {
+    headers: { "content-type": XLSX, "content-disposition": `attachment; filename="${filename}"` },
+  });
+}

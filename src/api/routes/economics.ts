@@ -1,5 +1,5 @@
 import { computePotential, potentialDetail } from "../../domain/economics/potential.ts";
-import { economicsWorkbook, maaltalWorkbook, XLSX_CONTENT_TYPE } from "../../reports/economics-xlsx.ts";
+import { economicsWorkbook, maaltalWorkbook } from "../../reports/economics-xlsx.ts";
 import {
   addBusinessCase,
   businessCase,
@@ -23,7 +23,7 @@ import {
   updatePrice,
   upsertPrice,
 } from "../../store/repositories/economics.ts";
-import { idParam, okResponse, XLSX } from "../contract/common.ts";
+import { idParam, okResponse, XLSX, xlsxResponse } from "../contract/common.ts";
 import {
   businessCaseCreateBody,
   businessCasesQuery,
@@ -321,12 +321,7 @@ export function economicsRoutes(router: ApiRouter): void {
     },
     async ({ deps }) => {
       const buffer = await economicsWorkbook(await economicsExport(db(), deps.dataDir));
-      return new Response(new Uint8Array(buffer), {
-        headers: {
-          "content-type": XLSX_CONTENT_TYPE,
-          "content-disposition": 'attachment; filename="oekonomi.xlsx"',
-        },
-      });
+      return xlsxResponse(buffer, "oekonomi.xlsx");
     },
   );
 
@@ -343,12 +338,7 @@ export function economicsRoutes(router: ApiRouter): void {
     async ({ query }) => {
       const { period, report } = await maaltalReportOf(db(), query.period);
       const buffer = await maaltalWorkbook(report);
-      return new Response(new Uint8Array(buffer), {
-        headers: {
-          "content-type": XLSX_CONTENT_TYPE,
-          "content-disposition": `attachment; filename="maaltal-${period}.xlsx"`,
-        },
-      });
+      return xlsxResponse(buffer, `maaltal-${period}.xlsx`);
     },
   );
 }

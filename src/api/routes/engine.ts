@@ -14,7 +14,7 @@ import { valueProvenance } from "../../services/provenance.ts";
 import { inTransaction } from "../../store/db.ts";
 import { listOutcomeGroupSets } from "../../store/repositories/outcome-groups.ts";
 import { permits } from "../auth.ts";
-import { idParam, XLSX } from "../contract/common.ts";
+import { idParam, XLSX, xlsxResponse } from "../contract/common.ts";
 import {
   definitionValidateBody,
   responses as engine,
@@ -201,12 +201,7 @@ export function engineRoutes(router: ApiRouter): void {
     async ({ query, deps }) => {
       const report = await exitReport(deps.store.db, deps.dataDir, query);
       const buf = await exitStatisticsXlsx(report);
-      return new Response(new Uint8Array(buf), {
-        headers: {
-          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          "content-disposition": `attachment; filename="afgangsstatistik-${query.from}-${query.to}.xlsx"`,
-        },
-      });
+      return xlsxResponse(buf, `afgangsstatistik-${query.from}-${query.to}.xlsx`);
     },
   );
 }

@@ -22,7 +22,7 @@ import {
   setTarget,
   updateIndicator,
 } from "../../store/repositories/projects.ts";
-import { deletedResponse, idParam, XLSX } from "../contract/common.ts";
+import { deletedResponse, idParam, XLSX, xlsxResponse } from "../contract/common.ts";
 import {
   commentBody,
   indicatorCreateBody,
@@ -363,12 +363,7 @@ export function projectsRoutes(router: ApiRouter): void {
       if (!scheme) throw notFound(`Projekt ${params.id}`);
       const buffer = await statusSchemeWorkbook(scheme);
       const filename = `statusskema-${scheme.project.code}.xlsx`;
-      return new Response(new Uint8Array(buffer), {
-        headers: {
-          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          "content-disposition": `attachment; filename="${filename}"`,
-        },
-      });
+      return xlsxResponse(buffer, filename);
     },
   );
 }
