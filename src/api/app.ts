@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { ApiError } from "./errors.ts";
+import { ApiError, toApiError } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { ApiRouter, type AppDeps } from "./router.ts";
 import { economicsRoutes } from "./routes/economics.ts";
@@ -31,7 +31,8 @@ export function createApp(deps: AppDeps): Hono {
 
   const app = new Hono();
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(err.toBody(), err.status);
+    const known = toApiError(err);
+    if (known) return c.json(known.toBody(), known.status);
     console.error(err);
     return c.json(new ApiError("internal", "Der opstod en uventet fejl på serveren").toBody(), 500);
   });

@@ -1,6 +1,10 @@
+import { DomainError } from "../domain/errors.ts";
+
 /**
  * The one error shape of the API: `{ error: { code, message, field? } }`, messages in Danish.
- * Throw ApiError anywhere below a handler; the app's onError turns it into the response.
+ * Handlers throw ApiError for HTTP-level refusals (bad JSON, forbidden); services throw the typed
+ * domain errors (src/domain/errors.ts). `toApiError` is the one place that maps either to the shape;
+ * the app's onError calls it.
  */
 export type ApiErrorCode =
   | "bad_request"
@@ -35,6 +39,19 @@ export class ApiError extends Error {
       error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) },
     };
   }
+}
+
+const codeOfKind: Record<DomainError["kind"], ApiErrorCode> = {
+  not_found: "not_found",
+  conflict: "conflict",
+  invalid: "bad_request",
+};
+
+/** The error a response carries for anything thrown below a handler; null for an unexpected error. */
+export function toApiError(err: unknown): ApiError | null {
+  if (err instanceof ApiError) return err;
+  if (err instanceof DomainError) return new ApiError(codeOfKind[err.kind], err.message, err.field);
+  return null;
 }
 
 export const notFound = (what: string) => new ApiError("not_found", `${what} findes ikke`);

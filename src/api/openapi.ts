@@ -1,7 +1,14 @@
 import { z } from "zod";
+import { errorResponse } from "./contract/common.ts";
 import type { ApiRouter } from "./router.ts";
 
-/** Builds the OpenAPI 3.1 description from the routes the routers registered. */
+const errorRef = { $ref: "#/components/responses/Error" };
+
+/**
+ * Builds the OpenAPI 3.1 description from the routes the routers registered: parameters and request
+ * bodies from their zod schemas, the success response from the contract's response schema (or the
+ * file type), and the one error shape for every refusal.
+ */
 export function openApiDocument(routers: ApiRouter[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const router of routers) {
@@ -23,6 +30,16 @@ export function openApiDocument(routers: ApiRouter[]): Record<string, unknown> {
           });
         }
       }
+      const success =
+        route.response instanceof z.ZodType
+          ? {
+              description: "OK",
+              content: { "application/json": { schema: toJson(route.response, "output") } },
+            }
+          : {
+              description: "Fil",
+              content: { [route.response.file]: { schema: { type: "string", format: "binary" } } },
+            };
       paths[openApiPath] ??= {};
       paths[openApiPath][route.method] = {
         summary: route.summary,
@@ -37,11 +54,22 @@ export function openApiDocument(routers: ApiRouter[]): Record<string, unknown> {
               },
             }
           : {}),
+        ...(route.form
+          ? {
+              requestBody: {
+                required: true,
+                content: { "multipart/form-data": { schema: toJson(route.form) } },
+              },
+            }
+          : {}),
         responses: {
-          "200": { description: "OK" },
-          "400": { $ref: "#/components/responses/Error" },
-          "403": { $ref: "#/components/responses/Error" },
-          "404": { $ref: "#/components/responses/Error" },
+          [String(route.status ?? 200)]: success,
+          "400": errorRef,
+          "401": errorRef,
+          "403": errorRef,
+          "404": errorRef,
+          "409": errorRef,
+          "500": errorRef,
         },
       };
     }
@@ -54,33 +82,16 @@ export function openApiDocument(routers: ApiRouter[]): Record<string, unknown> {
       responses: {
         Error: {
           description: "Fejl",
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                properties: {
-                  error: {
-                    type: "object",
-                    properties: {
-                      code: { type: "string" },
-                      message: { type: "string" },
-                      field: { type: "string" },
-                    },
-                    required: ["code", "message"],
-                  },
-                },
-              },
-            },
-          },
+          content: { "application/json": { schema: toJson(errorResponse, "output") } },
         },
       },
     },
   };
 }
 
-function toJson(schema: z.ZodType): unknown {
+function toJson(schema: z.ZodType, io: "input" | "output" = "input"): unknown {
   try {
-    return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+    return z.toJSONSchema(schema, { io, unrepresentable: "any" });
   } catch {
     return {};
   }

@@ -32,8 +32,12 @@ export interface RouteSpec<P, Q, B> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** a multipart form the handler reads itself (file uploads); described in OpenAPI */
+  form?: z.ZodType;
   /** success status (default 200) */
   status?: 200 | 201;
+  /** the success response's schema (src/api/contract); a file route names its content type instead */
+  response: z.ZodType | { file: string };
 }
 
 export interface HandlerInput<P, Q, B> {
@@ -54,6 +58,9 @@ interface RegisteredRoute {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  form?: z.ZodType;
+  status?: 200 | 201;
+  response: z.ZodType | { file: string };
 }
 
 /**
@@ -87,8 +94,25 @@ export class ApiRouter {
       const actor = authorize(await this.deps.resolveActor(c), spec.action);
       const result = await handler({ params, query, body, actor, deps: this.deps, c });
       if (result instanceof Response) return result;
+      if (checkResponses) checkResponse(spec, result);
       return c.json(result as object, spec.status ?? 200);
     });
+  }
+}
+
+/** Under the test runner every JSON answer is checked against its contract schema, so the contract stays true. */
+const checkResponses = Boolean(process.env.VITEST);
+
+function checkResponse(spec: RegisteredRoute, result: unknown): void {
+  if (!(spec.response instanceof z.ZodType)) {
+    throw new Error(`${spec.method.toUpperCase()} ${spec.path} svarer JSON, men kontrakten siger fil`);
+  }
+  const parsed = spec.response.safeParse(JSON.parse(JSON.stringify(result)));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `${spec.method.toUpperCase()} ${spec.path}: svaret følger ikke kontrakten ved «${dottedPath(issue?.path ?? [])}»: ${issue?.message}`,
+    );
   }
 }
 
@@ -105,5 +129,4 @@ function parsePart(schema: z.ZodType | undefined, raw: unknown, part: string): u
   );
 }
 
-/** zod helpers for path parameters */
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export { idParam } from "./contract/common.ts";

@@ -12,7 +12,8 @@ import { monthRange } from "../domain/calendar.ts";
 import { runComputation } from "../services/compute.ts";
 import { measuredFteByBenefit, projectEconomics } from "../services/economics.ts";
 import { buildOverview } from "../services/status-scheme.ts";
-import { getProjectByCode, listComputedValues, listIndicators } from "../store/repositories/projects.ts";
+import { listComputedSeries } from "../store/repositories/computed.ts";
+import { getProjectByCode, listIndicators } from "../store/repositories/projects.ts";
 import { createTestStore, type TestStore } from "../store/testing.ts";
 import { tempDir } from "../warehouse/test-support.ts";
 import { attachDemoDefinitions, DEMO_DEFINITIONS } from "./definitions.ts";
@@ -71,7 +72,7 @@ describe("the demo municipality tells the seeds' story", () => {
     expect(summary.warnings).toEqual([]);
     await setFteBaselinesFromData(db);
     const indicators = await listIndicators(db);
-    const values = await listComputedValues(
+    const values = await listComputedSeries(
       db,
       indicators.filter((i) => i.kind === "computed").map((i) => i.id),
     );

@@ -220,16 +220,6 @@ export function completedYears(from: IsoDate, to: IsoDate): number {
   return to.slice(5) >= from.slice(5) ? years : years - 1;
 }
 
-/** The earlier of two dates. */
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
-}
-
-/** The later of two dates. */
-export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a >= b ? a : b;
-}
-
 /** The calendar date of a JS Date in UTC (use for timestamps already known to be UTC). */
 export function isoDateFromUtc(d: Date): IsoDate {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;

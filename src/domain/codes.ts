@@ -167,10 +167,6 @@ export function resolveCode(list: CodeListName, value: string): string | null {
   return lookup(list).get(foldCode(value)) ?? null;
 }
 
-export function isCode(list: CodeListName, code: string): boolean {
-  return CODE_LISTS[list].some((c) => c.code === code);
-}
-
 export function codeLabel(list: CodeListName, code: string): string {
   return CODE_LISTS[list].find((c) => c.code === code)?.label ?? code;
 }

@@ -19,8 +19,6 @@ export const PCT1 = '0.0" pct."';
 export const FTE = "#,##0.0";
 export const WHOLE = "#,##0";
 
-export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 function header(ws: ExcelJS.Worksheet, values: string[]) {
   const row = ws.addRow(values);
   row.font = { bold: true };

@@ -1,6 +1,6 @@
 /** "Gem" on a computed indicator computes it at once (issue 9, item 5). */
 import type { Db } from "../store/db.ts";
-import { activeComputation } from "../store/repositories/computed.ts";
+import { activeComputation } from "./computations.ts";
 import { type ComputeSummary, runComputation } from "./compute.ts";
 import { listComputableSnapshots, SnapshotChoiceError, snapshotInUse } from "./snapshot-choice.ts";
 

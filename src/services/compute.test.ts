@@ -5,7 +5,6 @@ import { beforeAll, expect, it } from "vitest";
 import { tempDir } from "../engine/test-support.ts";
 import { schema } from "../store/db.ts";
 import {
-  freezeProjectPeriod,
   getComputedValue,
   getFrozenValue,
   latestComputation,
@@ -21,6 +20,7 @@ import {
   validateDefinitionInput,
   viewValue,
 } from "./compute.ts";
+import { freezeProjectPeriod } from "./freeze.ts";
 import {
   catalogueSnapshot,
   personA,

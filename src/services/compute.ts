@@ -256,11 +256,6 @@ export interface ComputeSummary {
 
 class ComputeFailure extends Error {}
 
-/** Start a computation row (status running) without running it yet. */
-export function startComputation(db: Db, startedBy: string): Promise<Computation> {
-  return createComputation(db, { startedBy });
-}
-
 /** Run the whole computation. Never throws for data or definition problems: they end as status failed. */
 export async function runComputation(
   db: Db,

@@ -22,12 +22,12 @@ import { benefitName, netPerFteYear, type Price, priceFor } from "../domain/econ
 import { combineRealized, type RealizedSeries, realizedSeries } from "../domain/economics/realized.ts";
 import { dottedPath } from "../domain/zod-da.ts";
 import type { Db } from "../store/db.ts";
+import { listComputedSeries } from "../store/repositories/computed.ts";
 import {
   type BusinessCaseRecord,
   getProjectBrief,
   listBusinessCases,
   listFteIndicators,
-  listFteValues,
   listMaaltalLines,
   listPrices,
   type MaaltalLineRecord,
@@ -183,7 +183,7 @@ export async function projectEconomics(db: Db, projectId: number): Promise<Proje
   const cases = (await listBusinessCases(db, projectId)).map((r) => evaluateBusinessCase(r, catalogue));
   const overrides = cases.flatMap((c) => c.model?.prices ?? []);
   const fteIndicators = await listFteIndicators(db, projectId);
-  const values = await listFteValues(
+  const values = await listComputedSeries(
     db,
     fteIndicators.map((i) => i.id),
   );
@@ -296,7 +296,7 @@ export async function measuredFteByBenefit(db: Db): Promise<{
     const b = c.benefits[0]!;
     if (!sources.has(b)) sources.set(b, { indicatorId: c.id, code: c.code });
   }
-  const rows = await listFteValues(
+  const rows = await listComputedSeries(
     db,
     [...sources.values()].map((s) => s.indicatorId),
   );

@@ -1,7 +1,6 @@
 import { expect, it } from "vitest";
 import { seedProjects } from "../demo/projects.ts";
 import { schema } from "../store/db.ts";
-import { freezeProjectPeriod } from "../store/repositories/computed.ts";
 import {
   createIndicator,
   getProjectByCode,
@@ -9,6 +8,7 @@ import {
   setManualValue,
 } from "../store/repositories/projects.ts";
 import { describeEachStore } from "../store/testing.ts";
+import { freezeProjectPeriod } from "./freeze.ts";
 import { buildOverview, buildStatusScheme } from "./status-scheme.ts";
 
 describeEachStore("status scheme service", (getStore) => {

@@ -38,13 +38,13 @@ import {
 import type { Db } from "../store/db.ts";
 import {
   latestSuccessfulComputation,
+  listComputedSeries,
   listFrozenValues,
   snapshotExtractionDate,
 } from "../store/repositories/computed.ts";
 import {
   type IndicatorWithMilestones,
   listComments,
-  listComputedValues,
   listIndicators,
   listManualValues,
   listProjects,
@@ -265,7 +265,7 @@ async function load(db: Db, projectId?: number): Promise<Loaded> {
   const computedIds = indicators.filter((i) => i.kind === "computed").map((i) => i.id);
   const [manual, computed, comments, frozenRows] = await Promise.all([
     listManualValues(db, manualIds),
-    listComputedValues(db, computedIds),
+    listComputedSeries(db, computedIds),
     listComments(
       db,
       projects.map((p) => p.id),

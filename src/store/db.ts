@@ -92,3 +92,11 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Runs `body` in one transaction on either driver. Use cases that write several things get the
+ * transaction from their caller (opened at the edge: the route or the command) and pass it down.
+ */
+export function inTransaction<T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => body(tx as unknown as Db));
+}

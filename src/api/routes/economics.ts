@@ -1,103 +1,48 @@
-import path from "node:path";
-import { z } from "zod";
-import { businessCaseModelSchema } from "../../domain/economics/business-case.ts";
-import { MAALTAL_KINDS } from "../../domain/economics/maaltal.ts";
-import { computePotential, potentialDetail, potentialInputSchema } from "../../domain/economics/potential.ts";
+import { computePotential, potentialDetail } from "../../domain/economics/potential.ts";
+import { economicsWorkbook, maaltalWorkbook } from "../../reports/economics-xlsx.ts";
 import {
-  benefitCode,
-  priceFor,
-  priceInputSchema,
-  priceRow,
-  WEEKS_PER_YEAR,
-} from "../../domain/economics/prices.ts";
-import { COFINANCED_BENEFITS, STAIRCASE_BANDS, staircaseTable } from "../../domain/economics/staircase.ts";
-import { economicsWorkbook, maaltalWorkbook, XLSX_CONTENT_TYPE } from "../../reports/economics-xlsx.ts";
+  addBusinessCase,
+  businessCase,
+  economicsByProject,
+  economicsExport,
+  editBusinessCase,
+  projectEconomicsOrNotFound,
+} from "../../services/business-cases.ts";
+import { businessCasesOf } from "../../services/economics.ts";
 import {
-  businessCasesOf,
-  evaluateBusinessCase,
-  maaltalReport,
-  projectEconomics,
-} from "../../services/economics.ts";
+  addMaaltalLine,
+  editMaaltalLine,
+  maaltalOverview,
+  maaltalReportOf,
+  removeMaaltalLine,
+} from "../../services/maaltal.ts";
+import { pricesFromData, pricesWithDerived, staircase, withDerived } from "../../services/prices.ts";
 import {
-  createBusinessCase,
   deleteBusinessCase,
-  deleteMaaltalLine,
   deletePrice,
-  getBusinessCase,
-  getMaaltalLine,
-  getProjectBrief,
-  insertMaaltalLines,
-  listBudgetPeriods,
-  listMaaltalLines,
-  listPrices,
-  listProjectBriefs,
-  type PriceRecord,
-  snapshotFolder,
-  updateBusinessCase,
-  updateMaaltalLine,
   updatePrice,
   upsertPrice,
 } from "../../store/repositories/economics.ts";
-import { refusionPrices } from "../../warehouse/refusion-prices.ts";
-import { ApiError, notFound } from "../errors.ts";
-import { type ApiRouter, idParam } from "../router.ts";
+import { idParam, okResponse, XLSX, xlsxResponse } from "../contract/common.ts";
+import {
+  businessCaseCreateBody,
+  businessCasesQuery,
+  businessCaseUpdateBody,
+  responses as economics,
+  fromDataQuery,
+  maaltalCreateBody,
+  maaltalPatchBody,
+  periodQuery,
+  potentialBody,
+  priceBody,
+  pricePatchBody,
+  staircaseQuery,
+  yearQuery,
+} from "../contract/economics.ts";
+import { notFound } from "../errors.ts";
+import type { ApiRouter } from "../router.ts";
 
 const TAG = "Økonomi";
-
-function withDerived(p: PriceRecord) {
-  const r = priceRow(p);
-  return {
-    ...p,
-    benefitName: r.benefitName,
-    net: r.net,
-    weekly: r.weekly,
-    netRounded: r.netRounded,
-    weeklyRounded: r.weeklyRounded,
-  };
-}
-
-const pricePatchSchema = z
-  .object({
-    grossPerFteYear: z.number().nonnegative().optional(),
-    refusionPct: z.number().min(0).max(100).optional(),
-    sourceNote: z.string().max(500).optional(),
-  })
-  .strict();
-
-const businessCaseCreateSchema = z.object({
-  projectId: z.number().int().positive(),
-  name: z.string().trim().min(1).max(200),
-  model: businessCaseModelSchema,
-});
-const businessCaseUpdateSchema = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  model: businessCaseModelSchema.optional(),
-});
-
-const budgetPeriod = z.string().regex(/^\d{4}(-\d{4})?$/, "forventet budgetperiode som 2024-2025");
-
-const maaltalLineSchema = z.object({
-  groupName: z.string().trim().min(1).max(200),
-  groupOrder: z.number().int().min(0).default(0),
-  lineOrder: z.number().int().min(0).default(0),
-  label: z.string().trim().min(1).max(300),
-  fte: z.number(),
-  kind: z.enum(MAALTAL_KINDS as [string, ...string[]]),
-  projectId: z.number().int().positive().nullable().optional(),
-  benefits: z.array(benefitCode).default([]),
-});
-const maaltalCreateSchema = maaltalLineSchema.extend({ budgetPeriod });
-const maaltalPatchSchema = maaltalLineSchema.partial().strict();
-
-const staircaseQuery = z.object({
-  benefit: benefitCode.default("kontanthjaelp"),
-  grossPerWeek: z.coerce.number().positive().optional(),
-  maxWeeks: z.coerce.number().int().min(1).max(520).default(104),
-  priorWeeks: z.coerce.number().int().min(0).max(2000).default(0),
-});
-
-const yearQuery = z.object({ budgetYear: z.coerce.number().int().min(2000).max(2100).optional() });
-const periodQuery = z.object({ period: budgetPeriod.optional() });
 
 /** Routes for: prices, staircase, potential, business cases, måltal. */
 export function economicsRoutes(router: ApiRouter): void {
@@ -112,8 +57,9 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       query: yearQuery,
+      response: economics.prices,
     },
-    async ({ query }) => ({ prices: (await listPrices(db(), query.budgetYear)).map(withDerived) }),
+    async ({ query }) => ({ prices: await pricesWithDerived(db(), query.budgetYear) }),
   );
 
   router.route(
@@ -123,8 +69,9 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Opret eller erstat prisen for en ydelse i et budgetår",
       tag: TAG,
       action: "edit-economics",
-      body: priceInputSchema,
+      body: priceBody,
       status: 201,
+      response: economics.price,
     },
     async ({ body }) => ({ price: withDerived(await upsertPrice(db(), body)) }),
   );
@@ -137,7 +84,8 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
-      body: pricePatchSchema,
+      body: pricePatchBody,
+      response: economics.price,
     },
     async ({ params, body }) => {
       const row = await updatePrice(db(), params.id, body);
@@ -154,6 +102,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
+      response: okResponse,
     },
     async ({ params }) => {
       if (!(await deletePrice(db(), params.id))) throw notFound(`Pris ${params.id}`);
@@ -169,25 +118,10 @@ export function economicsRoutes(router: ApiRouter): void {
         "Faktiske udgifter og refusion pr. ydelse og måned fra snapshottets refusionsdata, ved siden af katalogprisen",
       tag: TAG,
       action: "read",
-      query: z.object({ snapshot: z.string().min(1).optional() }),
+      query: fromDataQuery,
+      response: economics.fromData,
     },
-    async ({ query, deps }) => {
-      const snap = await snapshotFolder(db(), query.snapshot);
-      if (query.snapshot && !snap) throw notFound(`Snapshot ${query.snapshot}`);
-      const catalogue = await listPrices(db());
-      if (!snap) return { snapshot: null, available: false, months: [], totals: [], catalogue: [] };
-      const data = await refusionPrices(path.resolve(deps.dataDir, snap.folder));
-      const year = Number(snap.extractionDate.slice(0, 4));
-      const benefits = [...new Set(data.totals.map((t) => t.benefit))];
-      return {
-        snapshot: { id: snap.id, extractionDate: snap.extractionDate },
-        ...data,
-        catalogue: benefits.flatMap((b) => {
-          const p = priceFor(catalogue, b, year);
-          return p ? [withDerived(p)] : [];
-        }),
-      };
-    },
+    async ({ query, deps }) => pricesFromData(db(), deps.dataDir, query.snapshot),
   );
 
   // ---------------------------------------------------------------- staircase and potential
@@ -199,25 +133,9 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       query: staircaseQuery,
+      response: economics.staircase,
     },
-    async ({ query }) => {
-      let grossPerWeek = query.grossPerWeek;
-      let grossSource = "angivet";
-      if (grossPerWeek === undefined) {
-        const latest = (await listPrices(db())).filter((p) => p.benefit === query.benefit).at(-1);
-        grossPerWeek = latest ? latest.grossPerFteYear / WEEKS_PER_YEAR : 1000;
-        grossSource = latest ? `priskataloget ${latest.budgetYear}` : "eksempel (1.000 kr. pr. uge)";
-      }
-      return {
-        benefit: query.benefit,
-        kind: COFINANCED_BENEFITS.has(query.benefit) ? "medfinansiering" : "refusion",
-        grossPerWeek,
-        grossSource,
-        priorWeeks: query.priorWeeks,
-        bands: STAIRCASE_BANDS.map((b) => ({ ...b, toWeek: Number.isFinite(b.toWeek) ? b.toWeek : null })),
-        rows: staircaseTable(query.maxWeeks, grossPerWeek, query.benefit, query.priorWeeks),
-      };
-    },
+    async ({ query }) => staircase(db(), query),
   );
 
   router.route(
@@ -227,7 +145,8 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Potentialeberegning: reducerede fuldtidspersoner × nettoudgift (seed 004 tabel 2)",
       tag: TAG,
       action: "read",
-      body: potentialInputSchema,
+      body: potentialBody,
+      response: economics.potential,
     },
     async ({ body }) => ({ result: computePotential(body), detail: potentialDetail(body) }),
   );
@@ -240,7 +159,8 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Business cases med beregnet resultat",
       tag: TAG,
       action: "read",
-      query: z.object({ projectId: z.coerce.number().int().positive().optional() }),
+      query: businessCasesQuery,
+      response: economics.businessCases,
     },
     async ({ query }) => ({ businessCases: await businessCasesOf(db(), query.projectId) }),
   );
@@ -253,12 +173,9 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: economics.businessCase,
     },
-    async ({ params }) => {
-      const rec = await getBusinessCase(db(), params.id);
-      if (!rec) throw notFound(`Business case ${params.id}`);
-      return { businessCase: evaluateBusinessCase(rec, await listPrices(db())) };
-    },
+    async ({ params }) => ({ businessCase: await businessCase(db(), params.id) }),
   );
 
   router.route(
@@ -268,20 +185,11 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Opret en business case for et projekt",
       tag: TAG,
       action: "edit-economics",
-      body: businessCaseCreateSchema,
+      body: businessCaseCreateBody,
       status: 201,
+      response: economics.businessCase,
     },
-    async ({ body }) => {
-      if (!(await getProjectBrief(db(), body.projectId))) {
-        throw new ApiError("bad_request", `Projekt ${body.projectId} findes ikke`, "projectId");
-      }
-      const rec = await createBusinessCase(db(), {
-        projectId: body.projectId,
-        name: body.name,
-        model: body.model as unknown as Record<string, unknown>,
-      });
-      return { businessCase: evaluateBusinessCase(rec, await listPrices(db())) };
-    },
+    async ({ body }) => ({ businessCase: await addBusinessCase(db(), body) }),
   );
 
   router.route(
@@ -292,16 +200,10 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
-      body: businessCaseUpdateSchema,
+      body: businessCaseUpdateBody,
+      response: economics.businessCase,
     },
-    async ({ params, body }) => {
-      const rec = await updateBusinessCase(db(), params.id, {
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.model !== undefined ? { model: body.model as unknown as Record<string, unknown> } : {}),
-      });
-      if (!rec) throw notFound(`Business case ${params.id}`);
-      return { businessCase: evaluateBusinessCase(rec, await listPrices(db())) };
-    },
+    async ({ params, body }) => ({ businessCase: await editBusinessCase(db(), params.id, body) }),
   );
 
   router.route(
@@ -312,6 +214,7 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
+      response: okResponse,
     },
     async ({ params }) => {
       if (!(await deleteBusinessCase(db(), params.id))) throw notFound(`Business case ${params.id}`);
@@ -327,32 +230,9 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Økonomien pr. projekt: potentiale, forventet resultat og realiseret gevinst",
       tag: TAG,
       action: "read",
+      response: economics.projects,
     },
-    async () => {
-      const projects = await listProjectBriefs(db());
-      const out = [];
-      for (const p of projects) {
-        const e = await projectEconomics(db(), p.id);
-        if (!e) continue;
-        const bc = e.businessCases.find((c) => c.result) ?? e.businessCases[0];
-        out.push({
-          projectId: p.id,
-          code: p.code,
-          name: p.name,
-          businessCaseId: bc?.id ?? null,
-          businessCaseError: bc?.error ?? null,
-          potential: bc ? bc.potentialTotal : null,
-          investment: bc?.result?.totals.investment ?? null,
-          expectedSavings: bc?.result?.totals.savings ?? null,
-          expectedNet: bc?.result?.totals.net ?? null,
-          roiPct: bc?.result?.roiPct ?? null,
-          payback: bc?.result?.payback ?? null,
-          realized: e.realized.hasData ? e.realized.total : null,
-          realizedThrough: e.realized.months.filter((m) => m.gain !== null).at(-1)?.month ?? null,
-        });
-      }
-      return { projects: out };
-    },
+    async () => ({ projects: await economicsByProject(db()) }),
   );
 
   router.route(
@@ -363,12 +243,9 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: economics.projectEconomics,
     },
-    async ({ params }) => {
-      const e = await projectEconomics(db(), params.id);
-      if (!e) throw notFound(`Projekt ${params.id}`);
-      return e;
-    },
+    async ({ params }) => projectEconomicsOrNotFound(db(), params.id),
   );
 
   // ---------------------------------------------------------------- måltal
@@ -380,14 +257,9 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       query: periodQuery,
+      response: economics.maaltal,
     },
-    async ({ query }) => {
-      const periods = await listBudgetPeriods(db());
-      const period = query.period ?? periods.at(-1);
-      if (!period) return { periods, report: null };
-      if (query.period && !periods.includes(query.period)) throw notFound(`Budgetperioden ${query.period}`);
-      return { periods, report: await maaltalReport(db(), period) };
-    },
+    async ({ query }) => maaltalOverview(db(), query.period),
   );
 
   router.route(
@@ -397,19 +269,13 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Tilføj en linje til måltalstabellen",
       tag: TAG,
       action: "edit-economics",
-      body: maaltalCreateSchema,
+      body: maaltalCreateBody,
       status: 201,
+      response: economics.maaltalLine,
     },
     async ({ body }) => {
-      if (body.projectId && !(await getProjectBrief(db(), body.projectId))) {
-        throw new ApiError("bad_request", `Projekt ${body.projectId} findes ikke`, "projectId");
-      }
       const { budgetPeriod: period, ...line } = body;
-      await insertMaaltalLines(db(), period, [
-        { ...line, kind: line.kind as (typeof MAALTAL_KINDS)[number] },
-      ]);
-      const lines = await listMaaltalLines(db(), period);
-      return { line: lines.filter((l) => l.label === line.label && l.groupName === line.groupName).at(-1) };
+      return { line: await addMaaltalLine(db(), period, line) };
     },
   );
 
@@ -421,20 +287,10 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
-      body: maaltalPatchSchema,
+      body: maaltalPatchBody,
+      response: economics.maaltalLine,
     },
-    async ({ params, body }) => {
-      if (body.projectId && !(await getProjectBrief(db(), body.projectId))) {
-        throw new ApiError("bad_request", `Projekt ${body.projectId} findes ikke`, "projectId");
-      }
-      const { kind, ...rest } = body;
-      const line = await updateMaaltalLine(db(), params.id, {
-        ...rest,
-        ...(kind ? { kind: kind as (typeof MAALTAL_KINDS)[number] } : {}),
-      });
-      if (!line) throw notFound(`Måltalslinje ${params.id}`);
-      return { line };
-    },
+    async ({ params, body }) => ({ line: await editMaaltalLine(db(), params.id, body) }),
   );
 
   router.route(
@@ -445,10 +301,10 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-economics",
       params: idParam,
+      response: okResponse,
     },
     async ({ params }) => {
-      if (!(await getMaaltalLine(db(), params.id))) throw notFound(`Måltalslinje ${params.id}`);
-      await deleteMaaltalLine(db(), params.id);
+      await removeMaaltalLine(db(), params.id);
       return { ok: true };
     },
   );
@@ -461,25 +317,11 @@ export function economicsRoutes(router: ApiRouter): void {
       summary: "Priskatalog, business cases og realiseret gevinst som Excel-fil",
       tag: TAG,
       action: "read",
+      response: { file: XLSX },
     },
     async ({ deps }) => {
-      const prices = await listPrices(db());
-      const businessCases = await businessCasesOf(db());
-      const projectIds = [...new Set(businessCases.map((b) => b.projectId))];
-      const projects = [];
-      for (const id of projectIds) {
-        const e = await projectEconomics(db(), id);
-        if (e) projects.push(e);
-      }
-      const snap = await snapshotFolder(db());
-      const fromData = snap ? await refusionPrices(path.resolve(deps.dataDir, snap.folder)) : undefined;
-      const buffer = await economicsWorkbook({ prices, businessCases, projects, fromData });
-      return new Response(new Uint8Array(buffer), {
-        headers: {
-          "content-type": XLSX_CONTENT_TYPE,
-          "content-disposition": 'attachment; filename="oekonomi.xlsx"',
-        },
-      });
+      const buffer = await economicsWorkbook(await economicsExport(db(), deps.dataDir));
+      return xlsxResponse(buffer, "oekonomi.xlsx");
     },
   );
 
@@ -491,17 +333,12 @@ export function economicsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       query: periodQuery,
+      response: { file: XLSX },
     },
     async ({ query }) => {
-      const period = query.period ?? (await listBudgetPeriods(db())).at(-1);
-      if (!period) throw notFound("Måltalstabellen");
-      const buffer = await maaltalWorkbook(await maaltalReport(db(), period));
-      return new Response(new Uint8Array(buffer), {
-        headers: {
-          "content-type": XLSX_CONTENT_TYPE,
-          "content-disposition": `attachment; filename="maaltal-${period}.xlsx"`,
-        },
-      });
+      const { period, report } = await maaltalReportOf(db(), query.period);
+      const buffer = await maaltalWorkbook(report);
+      return xlsxResponse(buffer, `maaltal-${period}.xlsx`);
     },
   );
 }

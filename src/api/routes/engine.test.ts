@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { tempDir } from "../../engine/test-support.ts";
+import { waitForBackgroundComputations } from "../../services/computations.ts";
 import {
   catalogueSnapshot,
   personA,
@@ -14,7 +15,6 @@ import { saveOutcomeGroupSet } from "../../store/repositories/outcome-groups.ts"
 import { describeEachStore } from "../../store/testing.ts";
 import { createApp } from "../app.ts";
 import type { Actor } from "../auth.ts";
-import { waitForBackgroundComputations } from "./engine.ts";
 
 const analyst: Actor = { id: "ana", name: "Ana Lytiker", role: "analytiker", personLevel: false };
 const caseworker: Actor = { id: "sag", name: "Sagsbehandler", role: "analytiker", personLevel: true };

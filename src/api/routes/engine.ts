@@ -1,87 +1,34 @@
-import { z } from "zod";
-import { monthLabelLong } from "../../domain/format.ts";
 import { describeDefinition } from "../../engine/definition.ts";
 import { measureCatalogue } from "../../engine/measure-view.ts";
-import { resolveSnapshot } from "../../engine/snapshots.ts";
 import { exitStatisticsXlsx } from "../../reports/exit-statistics-xlsx.ts";
+import { computationStatus, startComputationJob } from "../../services/computations.ts";
 import {
-  definitionOfIndicator,
   describeIndicatorDefinition,
   type ResultView,
-  runComputation,
   validateDefinitionInput,
 } from "../../services/compute.ts";
-import { exitStatistics } from "../../services/exit-statistics.ts";
-import { hasPersonList, listPersons } from "../../services/persons.ts";
-import type { Store } from "../../store/db.ts";
-import {
-  activeComputation,
-  createComputation,
-  freezeProjectPeriod,
-  getComputedValue,
-  getFrozenValue,
-  getIndicator,
-  latestComputation,
-  latestSuccessfulComputation,
-  listRevisions,
-  projectExists,
-  revisionOf,
-  snapshotExtractionDate,
-  writeAudit,
-} from "../../store/repositories/computed.ts";
-import {
-  deleteOutcomeGroupSet,
-  getOutcomeGroupSet,
-  listOutcomeGroupSets,
-  saveOutcomeGroupSet,
-} from "../../store/repositories/outcome-groups.ts";
+import { exitReport } from "../../services/exit-reports.ts";
+import { freezeProjectPeriod, projectRevisions } from "../../services/freeze.ts";
+import { deleteOutcomeGroups, saveOutcomeGroups } from "../../services/outcome-groups.ts";
+import { personListOfValue } from "../../services/person-lists.ts";
+import { valueProvenance } from "../../services/provenance.ts";
+import { inTransaction } from "../../store/db.ts";
+import { listOutcomeGroupSets } from "../../store/repositories/outcome-groups.ts";
 import { permits } from "../auth.ts";
+import { idParam, XLSX, xlsxResponse } from "../contract/common.ts";
+import {
+  definitionValidateBody,
+  responses as engine,
+  exitQuery,
+  freezeBody,
+  groupSetNameParam,
+  outcomeGroupSetBody,
+  valueParams,
+} from "../contract/engine.ts";
 import { measureCatalogueResponse } from "../contract/measures.ts";
-import { ApiError, badRequest, notFound } from "../errors.ts";
-import { type ApiRouter, idParam } from "../router.ts";
+import { ApiError, badRequest } from "../errors.ts";
+import type { ApiRouter } from "../router.ts";
 import { checkedComputePlan } from "./snapshot-use.ts";
-
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Måneden skal skrives ÅÅÅÅ-MM, fx 2024-02");
-const valueParams = z.object({ id: z.coerce.number().int().positive(), period: month });
-
-/** Computations started by this process, per store: at most one at a time. */
-const inFlight = new Map<Store, Promise<unknown>>();
-
-/** Resolves when every background computation started through the API has finished (tests, shutdown). */
-export async function waitForBackgroundComputations(): Promise<void> {
-  await Promise.all([...inFlight.values()]);
-}
-
-const commaList = z
-  .string()
-  .min(1, "Vælg mindst én")
-  .transform((s) =>
-    s
-      .split(",")
-      .map((x) => x.trim())
-      .filter(Boolean),
-  );
-
-const exitQuery = z.object({
-  benefits: commaList,
-  categories: commaList.optional(),
-  from: month,
-  to: month,
-  groupSet: z.string().optional(),
-});
-
-type ExitQuery = z.infer<typeof exitQuery>;
-
-async function latestSnapshotOr404(dataDir: string) {
-  try {
-    return await resolveSnapshot(dataDir);
-  } catch (e) {
-    throw new ApiError(
-      "not_found",
-      e instanceof Error ? e.message : "Der er ingen snapshots; importér data først",
-    );
-  }
-}
 
 /** Routes for: computation, provenance, person lists, exit statistics, freezing. */
 export function engineRoutes(router: ApiRouter): void {
@@ -89,26 +36,16 @@ export function engineRoutes(router: ApiRouter): void {
     {
       method: "post",
       path: "/compute",
-      summary:
-        "Start en beregning af alle beregnede indikatorer (Beregn; JSON {snapshotId?, confirm?}); følg den på /computations/latest",
+      summary: "Start en beregning af alle beregnede indikatorer (Beregn); følg den på /computations/latest",
       tag: "Beregning",
       action: "compute",
       status: 201,
+      response: engine.computationStarted,
     },
     async ({ actor, deps, c }) => {
-      const { db } = deps.store;
       // the snapshot: the chosen one, else the newest extraction date; a step back is confirmed first
       const { snapshotId } = await checkedComputePlan(c, deps);
-      const active = inFlight.has(deps.store) ? await latestComputation(db) : await activeComputation(db);
-      if (active && active.status === "running") {
-        throw new ApiError("conflict", `En beregning er allerede i gang (startet af ${active.startedBy})`);
-      }
-      const computation = await createComputation(db, { startedBy: actor.id });
-      const run = runComputation(db, deps.dataDir, { startedBy: actor.id, computation, snapshotId })
-        .catch((e) => console.error("Beregningen fejlede uventet", e))
-        .finally(() => inFlight.delete(deps.store));
-      inFlight.set(deps.store, run);
-      return { computation };
+      return { computation: await startComputationJob(deps.store.db, deps.dataDir, actor.id, snapshotId) };
     },
   );
 
@@ -119,14 +56,9 @@ export function engineRoutes(router: ApiRouter): void {
       summary: "Den seneste beregning med fremdrift, status og fejl, og den seneste vellykkede",
       tag: "Beregning",
       action: "read",
+      response: engine.computationStatus,
     },
-    async ({ deps }) => {
-      const { db } = deps.store;
-      return {
-        computation: (await latestComputation(db)) ?? null,
-        lastSuccessful: (await latestSuccessfulComputation(db)) ?? null,
-      };
-    },
+    async ({ deps }) => computationStatus(deps.store.db),
   );
 
   router.route(
@@ -137,64 +69,9 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Beregning",
       action: "read",
       params: valueParams,
+      response: engine.provenance,
     },
-    async ({ params, deps }) => {
-      const { db } = deps.store;
-      const ind = await getIndicator(db, params.id);
-      if (!ind) throw notFound("Indikatoren");
-      const value = await getComputedValue(db, ind.id, params.period);
-      const frozen = await getFrozenValue(db, ind.id, params.period);
-      if (!value) {
-        throw new ApiError(
-          "not_found",
-          `Der er ingen beregnet værdi for «${ind.name}» i ${monthLabelLong(params.period)}`,
-        );
-      }
-      const def = definitionOfIndicator(ind);
-      let extractionDate: string | null = null;
-      if (value.snapshotId) {
-        extractionDate = (await snapshotExtractionDate(db, value.snapshotId)) ?? null;
-        if (!extractionDate) {
-          try {
-            extractionDate = (await resolveSnapshot(deps.dataDir, value.snapshotId)).manifest.extractionDate;
-          } catch {
-            extractionDate = null;
-          }
-        }
-      }
-      return {
-        indicator: { id: ind.id, code: ind.code, name: ind.name, unit: ind.unit },
-        period: params.period,
-        description: def.value ? describeIndicatorDefinition(def.value, def.result) : null,
-        result: def.result,
-        definition: ind.definition,
-        sql: value.compiledSql,
-        snapshotId: value.snapshotId,
-        extractionDate,
-        numerator: value.numerator,
-        denominator: value.denominator,
-        value: value.value,
-        computedAt: value.computedAt,
-        computationId: value.computationId,
-        definitionVersion: value.definitionVersion,
-        currentDefinitionVersion: ind.definitionVersion,
-        definitionHash: value.definitionHash,
-        frozen: frozen ? { value: frozen.value, frozenAt: frozen.frozenAt, frozenBy: frozen.frozenBy } : null,
-        revision: revisionOf(frozen, value),
-        personListAvailable: def.value ? hasPersonList(def.value) : false,
-      };
-    },
-  );
-
-  router.route(
-    {
-      method: "get",
-      path: "/measures",
-      summary: "Målingskataloget: hver målings parametre med standardværdier, og hvad den måler",
-      tag: "Beregning",
-      action: "read",
-    },
-    async () => measureCatalogueResponse.parse(measureCatalogue()),
+    async ({ params, deps }) => valueProvenance(deps.store.db, deps.dataDir, params.id, params.period),
   );
 
   router.route(
@@ -204,7 +81,8 @@ export function engineRoutes(router: ApiRouter): void {
       summary: "Valider en indikatordefinition givet som YAML-tekst eller objekt",
       tag: "Beregning",
       action: "read",
-      body: z.object({ yaml: z.string().optional(), definition: z.unknown().optional() }),
+      body: definitionValidateBody,
+      response: engine.definitionValidation,
     },
     async ({ body }) => {
       if (body.yaml === undefined && body.definition === undefined) {
@@ -229,23 +107,13 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Beregning",
       action: "freeze",
       params: idParam,
-      body: z.object({ period: month, reportLabel: z.string().max(200).optional() }),
+      body: freezeBody,
+      response: engine.freeze,
     },
     async ({ params, body, actor, deps }) => {
-      const { db } = deps.store;
-      if (!(await projectExists(db, params.id))) throw notFound("Projektet");
-      const result = await freezeProjectPeriod(db, {
-        projectId: params.id,
-        period: body.period,
-        frozenBy: actor.id,
-        reportLabel: body.reportLabel,
-      });
-      await writeAudit(db, {
-        actor: actor.id,
-        action: "freeze",
-        subject: `project:${params.id}:${body.period}`,
-        details: result,
-      });
+      const result = await inTransaction(deps.store.db, (tx) =>
+        freezeProjectPeriod(tx, { projectId: params.id, ...body, frozenBy: actor.id }),
+      );
       return { period: body.period, ...result };
     },
   );
@@ -258,12 +126,9 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Beregning",
       action: "read",
       params: idParam,
+      response: engine.revisions,
     },
-    async ({ params, deps }) => {
-      const { db } = deps.store;
-      if (!(await projectExists(db, params.id))) throw notFound("Projektet");
-      return { revisions: await listRevisions(db, params.id) };
-    },
+    async ({ params, deps }) => ({ revisions: await projectRevisions(deps.store.db, params.id) }),
   );
 
   router.route(
@@ -275,6 +140,7 @@ export function engineRoutes(router: ApiRouter): void {
       // the person-level check is made in the handler, after the installation switch, so each refusal says why
       action: "read",
       params: valueParams,
+      response: engine.persons,
     },
     async ({ params, actor, deps }) => {
       if (!deps.config.personListsEnabled) {
@@ -283,47 +149,8 @@ export function engineRoutes(router: ApiRouter): void {
       if (!permits(actor, "read-persons")) {
         throw new ApiError("forbidden", "Du har ikke adgang til personlister (borgeroverblik)");
       }
-      const { db } = deps.store;
-      const ind = await getIndicator(db, params.id);
-      if (!ind) throw notFound("Indikatoren");
-      const def = definitionOfIndicator(ind);
-      if (!def.value) throw badRequest(`Indikatoren «${ind.name}» har ingen gyldig definition`);
-      if (!hasPersonList(def.value)) {
-        throw badRequest(
-          "Personlisten findes kun for mål over personerne i målgruppen den 1. i måneden (ikke for afsluttede forløb, fuldtidspersoner eller markeringer)",
-        );
-      }
-      const value = await getComputedValue(db, ind.id, params.period);
-      let snapshot: Awaited<ReturnType<typeof resolveSnapshot>>;
-      try {
-        snapshot = await resolveSnapshot(deps.dataDir, value?.snapshotId ?? undefined);
-      } catch {
-        throw new ApiError(
-          "not_found",
-          value?.snapshotId
-            ? `Snapshottet ${value.snapshotId}, som tallet er beregnet på, findes ikke længere`
-            : "Der er ingen snapshots; importér data først",
-        );
-      }
-      const persons = await listPersons(snapshot.dir, def.value, params.period);
-      await writeAudit(db, {
-        actor: actor.id,
-        action: "read-persons",
-        subject: `indicator:${ind.id}:${params.period}`,
-        details: {
-          indicator: ind.code,
-          period: params.period,
-          snapshotId: snapshot.id,
-          count: persons.length,
-        },
-      });
-      return {
-        indicator: { id: ind.id, code: ind.code, name: ind.name },
-        period: params.period,
-        snapshotId: snapshot.id,
-        count: persons.length,
-        persons,
-      };
+      const input = { indicatorId: params.id, period: params.period, viewedBy: actor.id };
+      return personListOfValue(deps.store.db, deps.dataDir, input);
     },
   );
 
@@ -334,6 +161,7 @@ export function engineRoutes(router: ApiRouter): void {
       summary: "Grupperinger af afslutningsårsager til udfaldsgrupper",
       tag: "Afgangsstatistik",
       action: "read",
+      response: engine.groupSets,
     },
     async ({ deps }) => ({ groupSets: await listOutcomeGroupSets(deps.store.db) }),
   );
@@ -345,42 +173,12 @@ export function engineRoutes(router: ApiRouter): void {
       summary: "Gem en gruppering af afslutningsårsager (erstatter en med samme navn)",
       tag: "Afgangsstatistik",
       action: "edit-project",
-      body: z.object({
-        name: z.string().trim().min(1, "Grupperingen skal have et navn").max(200),
-        groups: z
-          .array(
-            z.object({
-              name: z.string().trim().min(1, "Gruppen skal have et navn"),
-              reasons: z.array(
-                z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Skal være en afslutningsårsag (kode)"),
-              ),
-            }),
-          )
-          .min(1, "Grupperingen skal have mindst én gruppe"),
-      }),
+      body: outcomeGroupSetBody,
+      response: engine.groupSet,
     },
-    async ({ body, actor, deps }) => {
-      const seen = new Map<string, string>();
-      for (const g of body.groups) {
-        for (const r of g.reasons) {
-          const other = seen.get(r);
-          if (other !== undefined) {
-            throw badRequest(
-              `Afslutningsårsagen «${r}» står både i «${other}» og «${g.name}»; en årsag kan kun høre til én gruppe`,
-              "groups",
-            );
-          }
-          seen.set(r, g.name);
-        }
-      }
-      const saved = await saveOutcomeGroupSet(deps.store.db, body);
-      await writeAudit(deps.store.db, {
-        actor: actor.id,
-        action: "edit-outcome-groups",
-        subject: `outcome-group-set:${saved.name}`,
-      });
-      return { groupSet: saved };
-    },
+    async ({ body, actor, deps }) => ({
+      groupSet: await inTransaction(deps.store.db, (tx) => saveOutcomeGroups(tx, body, actor.id)),
+    }),
   );
 
   router.route(
@@ -390,39 +188,24 @@ export function engineRoutes(router: ApiRouter): void {
       summary: "Slet en gruppering af afslutningsårsager",
       tag: "Afgangsstatistik",
       action: "edit-project",
-      params: z.object({ name: z.string().min(1) }),
+      params: groupSetNameParam,
+      response: engine.groupSetDeleted,
     },
-    async ({ params, actor, deps }) => {
-      if (!(await deleteOutcomeGroupSet(deps.store.db, params.name)))
-        throw notFound(`Grupperingen «${params.name}»`);
-      await writeAudit(deps.store.db, {
-        actor: actor.id,
-        action: "delete-outcome-groups",
-        subject: `outcome-group-set:${params.name}`,
-      });
-      return { deleted: params.name };
-    },
+    async ({ params, actor, deps }) =>
+      inTransaction(deps.store.db, (tx) => deleteOutcomeGroups(tx, params.name, actor.id)),
   );
 
-  const buildExitReport = async (query: ExitQuery, deps: { store: Store; dataDir: string }) => {
-    if (query.from > query.to) throw badRequest("Fra-måneden skal ligge før til-måneden", "from");
-    let groups: { name: string; reasons: string[] }[] = [];
-    if (query.groupSet) {
-      const set = await getOutcomeGroupSet(deps.store.db, query.groupSet);
-      if (!set) throw notFound(`Grupperingen «${query.groupSet}»`);
-      groups = set.groups;
-    }
-    const snapshot = await latestSnapshotOr404(deps.dataDir);
-    return exitStatistics(
-      snapshot.dir,
-      { benefits: query.benefits, categories: query.categories, from: query.from, to: query.to },
-      {
-        groups,
-        groupSet: query.groupSet ?? null,
-        snapshot: { id: snapshot.id, extractionDate: snapshot.manifest.extractionDate },
-      },
-    );
-  };
+  router.route(
+    {
+      method: "get",
+      path: "/measures",
+      summary: "Målingskataloget: hver målings parametre med standardværdier, og hvad den måler",
+      tag: "Beregning",
+      action: "read",
+      response: measureCatalogueResponse,
+    },
+    async () => measureCatalogue(),
+  );
 
   router.route(
     {
@@ -432,8 +215,9 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Afgangsstatistik",
       action: "read",
       query: exitQuery,
+      response: engine.exitStatistics,
     },
-    async ({ query, deps }) => buildExitReport(query, deps),
+    async ({ query, deps }) => exitReport(deps.store.db, deps.dataDir, query),
   );
 
   router.route(
@@ -444,16 +228,12 @@ export function engineRoutes(router: ApiRouter): void {
       tag: "Afgangsstatistik",
       action: "read",
       query: exitQuery,
+      response: { file: XLSX },
     },
     async ({ query, deps }) => {
-      const report = await buildExitReport(query, deps);
+      const report = await exitReport(deps.store.db, deps.dataDir, query);
       const buf = await exitStatisticsXlsx(report);
-      return new Response(new Uint8Array(buf), {
-        headers: {
-          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          "content-disposition": `attachment; filename="afgangsstatistik-${query.from}-${query.to}.xlsx"`,
-        },
-      });
+      return xlsxResponse(buf, `afgangsstatistik-${query.from}-${query.to}.xlsx`);
     },
   );
 }

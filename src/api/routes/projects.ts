@@ -1,71 +1,44 @@
-import { z } from "zod";
-import {
-  commentInputSchema,
-  indicatorCreateSchema,
-  indicatorUpdateSchema,
-  manualValueInputSchema,
-  monthSchema,
-  projectCreateSchema,
-  projectUpdateSchema,
-  targetInputSchema,
-} from "../../domain/projects.ts";
 import { statusSchemeWorkbook } from "../../reports/status-xlsx.ts";
+import {
+  editProject,
+  enterManualValue,
+  indicatorTarget,
+  indicatorValues,
+  projectsWithIndicatorCounts,
+  removeManualValue,
+  requireIndicator,
+  requireProject,
+  schemeRow,
+} from "../../services/projects.ts";
 import { buildOverview, buildStatusScheme } from "../../services/status-scheme.ts";
-import type { Db } from "../../store/db.ts";
 import {
   createIndicator,
   createProject,
-  DuplicateCodeError,
   deleteIndicator,
-  deleteManualValue,
   deleteProject,
-  getIndicator,
-  getProject,
-  type IndicatorWithMilestones,
   listComments,
-  listComputedValues,
   listIndicators,
-  listManualValues,
-  listProjects,
   setComment,
-  setManualValue,
   setTarget,
   updateIndicator,
-  updateProject,
 } from "../../store/repositories/projects.ts";
-import { ApiError, badRequest, notFound } from "../errors.ts";
-import { type ApiRouter, idParam } from "../router.ts";
+import { deletedResponse, idParam, XLSX, xlsxResponse } from "../contract/common.ts";
+import {
+  commentBody,
+  indicatorCreateBody,
+  indicatorUpdateBody,
+  manualValueBody,
+  periodParam,
+  projectCreateBody,
+  responses as projects,
+  projectUpdateBody,
+  rangeQuery,
+  targetBody,
+} from "../contract/projects.ts";
+import { badRequest, notFound } from "../errors.ts";
+import type { ApiRouter } from "../router.ts";
 
 const TAG = "Projekter";
-const periodParam = z.object({ id: z.coerce.number().int().positive(), period: monthSchema });
-const rangeQuery = z.object({ from: monthSchema.optional(), to: monthSchema.optional() });
-
-async function conflictOnDuplicate<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof DuplicateCodeError) throw new ApiError("conflict", err.message, "code");
-    throw err;
-  }
-}
-
-async function requireProject(db: Db, id: number) {
-  const project = await getProject(db, id);
-  if (!project) throw notFound(`Projekt ${id}`);
-  return project;
-}
-
-async function requireIndicator(db: Db, id: number): Promise<IndicatorWithMilestones> {
-  const indicator = await getIndicator(db, id);
-  if (!indicator) throw notFound(`Indikator ${id}`);
-  return indicator;
-}
-
-/** The status-scheme row of one indicator after an edit, so the UI can show the new status at once. */
-async function schemeRow(db: Db, indicator: IndicatorWithMilestones) {
-  const scheme = await buildStatusScheme(db, indicator.projectId);
-  return scheme?.rows.find((r) => r.indicator.id === indicator.id) ?? null;
-}
 
 /** Routes for: projects, indicators, targets, manual values, comments, status schemes, exports. */
 export function projectsRoutes(router: ApiRouter): void {
@@ -78,22 +51,22 @@ export function projectsRoutes(router: ApiRouter): void {
       summary: "Overblik: alle projekter med indikatorernes seneste status",
       tag: TAG,
       action: "read",
+      response: projects.overview,
     },
     async () => ({ projects: await buildOverview(db()) }),
   );
 
   // ------------------------------------------------------------ projects
   router.route(
-    { method: "get", path: "/projects", summary: "Alle projekter", tag: TAG, action: "read" },
-    async () => {
-      const [projects, indicators] = await Promise.all([listProjects(db()), listIndicators(db())]);
-      return {
-        projects: projects.map((p) => ({
-          ...p,
-          indicatorCount: indicators.filter((i) => i.projectId === p.id).length,
-        })),
-      };
+    {
+      method: "get",
+      path: "/projects",
+      summary: "Alle projekter",
+      tag: TAG,
+      action: "read",
+      response: projects.projects,
     },
+    async () => ({ projects: await projectsWithIndicatorCounts(db()) }),
   );
 
   router.route(
@@ -103,10 +76,11 @@ export function projectsRoutes(router: ApiRouter): void {
       summary: "Opret et projekt",
       tag: TAG,
       action: "edit-project",
-      body: projectCreateSchema,
+      body: projectCreateBody,
       status: 201,
+      response: projects.project,
     },
-    async ({ body }) => ({ project: await conflictOnDuplicate(() => createProject(db(), body)) }),
+    async ({ body }) => ({ project: await createProject(db(), body) }),
   );
 
   router.route(
@@ -117,6 +91,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.projectWithIndicators,
     },
     async ({ params }) => {
       const project = await requireProject(db(), params.id);
@@ -132,19 +107,10 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
-      body: projectUpdateSchema,
+      body: projectUpdateBody,
+      response: projects.project,
     },
-    async ({ params, body }) => {
-      await requireProject(db(), params.id);
-      const current = await getProject(db(), params.id);
-      const start = body.periodStart !== undefined ? body.periodStart : current?.periodStart;
-      const end = body.periodEnd !== undefined ? body.periodEnd : current?.periodEnd;
-      if (start && end && start > end)
-        throw badRequest("Ugyldigt felt «periodEnd»: Slutdatoen må ikke ligge før startdatoen", "periodEnd");
-      const project = await conflictOnDuplicate(() => updateProject(db(), params.id, body));
-      if (!project) throw notFound(`Projekt ${params.id}`);
-      return { project };
-    },
+    async ({ params, body }) => ({ project: await editProject(db(), params.id, body) }),
   );
 
   router.route(
@@ -155,6 +121,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
+      response: deletedResponse,
     },
     async ({ params }) => {
       if (!(await deleteProject(db(), params.id))) throw notFound(`Projekt ${params.id}`);
@@ -171,6 +138,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.indicators,
     },
     async ({ params }) => {
       await requireProject(db(), params.id);
@@ -186,12 +154,13 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
-      body: indicatorCreateSchema,
+      body: indicatorCreateBody,
       status: 201,
+      response: projects.indicator,
     },
     async ({ params, body }) => {
       await requireProject(db(), params.id);
-      return { indicator: await conflictOnDuplicate(() => createIndicator(db(), params.id, body)) };
+      return { indicator: await createIndicator(db(), params.id, body) };
     },
   );
 
@@ -203,6 +172,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.indicator,
     },
     async ({ params }) => ({ indicator: await requireIndicator(db(), params.id) }),
   );
@@ -215,10 +185,11 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
-      body: indicatorUpdateSchema,
+      body: indicatorUpdateBody,
+      response: projects.indicator,
     },
     async ({ params, body }) => {
-      const indicator = await conflictOnDuplicate(() => updateIndicator(db(), params.id, body));
+      const indicator = await updateIndicator(db(), params.id, body);
       if (!indicator) throw notFound(`Indikator ${params.id}`);
       return { indicator };
     },
@@ -232,6 +203,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
+      response: deletedResponse,
     },
     async ({ params }) => {
       if (!(await deleteIndicator(db(), params.id))) throw notFound(`Indikator ${params.id}`);
@@ -247,23 +219,9 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.target,
     },
-    async ({ params }) => {
-      const i = await requireIndicator(db(), params.id);
-      return {
-        target: {
-          baseline: {
-            value: i.baselineValue,
-            date: i.baselineDate,
-            source: i.baselineSource,
-            note: i.baselineNote,
-            count: i.baselineCount,
-          },
-          milestones: i.milestones.map((m) => ({ date: m.date, value: m.value, label: m.label })),
-          goal: { kind: i.goalKind, value: i.goalValue, date: i.goalDate, text: i.goalText },
-        },
-      };
-    },
+    async ({ params }) => ({ target: await indicatorTarget(db(), params.id) }),
   );
 
   router.route(
@@ -274,7 +232,8 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: idParam,
-      body: targetInputSchema,
+      body: targetBody,
+      response: projects.indicatorWithRow,
     },
     async ({ params, body }) => {
       const indicator = await setTarget(db(), params.id, body);
@@ -292,29 +251,9 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.values,
     },
-    async ({ params }) => {
-      const i = await requireIndicator(db(), params.id);
-      if (i.kind === "computed") {
-        const values = await listComputedValues(db(), [i.id]);
-        return {
-          kind: i.kind,
-          values: values.map((v) => ({ period: v.period, value: v.value, source: "computed" })),
-        };
-      }
-      const values = await listManualValues(db(), [i.id]);
-      return {
-        kind: i.kind,
-        values: values.map((v) => ({
-          period: v.period,
-          value: v.value,
-          note: v.note,
-          source: "manual",
-          enteredBy: v.enteredBy,
-          enteredAt: v.enteredAt,
-        })),
-      };
-    },
+    async ({ params }) => indicatorValues(db(), params.id),
   );
 
   router.route(
@@ -325,25 +264,11 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: periodParam,
-      body: manualValueInputSchema,
+      body: manualValueBody,
+      response: projects.manualValue,
     },
-    async ({ params, body, actor }) => {
-      const i = await requireIndicator(db(), params.id);
-      if (i.kind === "computed") {
-        throw badRequest(
-          `Indikatoren «${i.name}» beregnes fra sagsdata; dens værdier kan ikke indtastes`,
-          "value",
-        );
-      }
-      const value = await setManualValue(db(), {
-        indicatorId: i.id,
-        period: params.period,
-        value: body.value,
-        note: body.note ?? null,
-        enteredBy: actor.id,
-      });
-      return { value, row: await schemeRow(db(), i) };
-    },
+    async ({ params, body, actor }) =>
+      enterManualValue(db(), { indicatorId: params.id, period: params.period, ...body, enteredBy: actor.id }),
   );
 
   router.route(
@@ -354,14 +279,9 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: periodParam,
+      response: projects.manualValueDeleted,
     },
-    async ({ params }) => {
-      const i = await requireIndicator(db(), params.id);
-      if (!(await deleteManualValue(db(), i.id, params.period))) {
-        throw notFound(`Værdien for ${params.period}`);
-      }
-      return { deleted: true, row: await schemeRow(db(), i) };
-    },
+    async ({ params }) => removeManualValue(db(), params.id, params.period),
   );
 
   // ------------------------------------------------------------ comments
@@ -373,6 +293,7 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "read",
       params: idParam,
+      response: projects.comments,
     },
     async ({ params }) => {
       await requireProject(db(), params.id);
@@ -388,7 +309,8 @@ export function projectsRoutes(router: ApiRouter): void {
       tag: TAG,
       action: "edit-project",
       params: periodParam,
-      body: commentInputSchema,
+      body: commentBody,
+      response: projects.comment,
     },
     async ({ params, body, actor }) => {
       await requireProject(db(), params.id);
@@ -413,6 +335,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "read",
       params: idParam,
       query: rangeQuery,
+      response: projects.statusScheme,
     },
     async ({ params, query }) => {
       if (query.from && query.to && query.from > query.to) {
@@ -433,18 +356,14 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "read",
       params: idParam,
       query: rangeQuery,
+      response: { file: XLSX },
     },
     async ({ params, query }) => {
       const scheme = await buildStatusScheme(db(), params.id, { from: query.from, to: query.to });
       if (!scheme) throw notFound(`Projekt ${params.id}`);
       const buffer = await statusSchemeWorkbook(scheme);
       const filename = `statusskema-${scheme.project.code}.xlsx`;
-      return new Response(new Uint8Array(buffer), {
-        headers: {
-          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          "content-disposition": `attachment; filename="${filename}"`,
-        },
-      });
+      return xlsxResponse(buffer, filename);
     },
   );
 }

@@ -1,16 +1,12 @@
 import { z } from "zod";
 import { computeIndicatorNow } from "../../services/compute-one.ts";
 import { planComputation, SnapshotChoiceError, snapshotInUse } from "../../services/snapshot-choice.ts";
-import { getIndicator } from "../../store/repositories/computed.ts";
+import { getIndicator } from "../../store/repositories/projects.ts";
+import { responses, snapshotIdQuery } from "../contract/snapshot-use.ts";
 import { ApiError, notFound } from "../errors.ts";
 import { type ApiRouter, type AppDeps, idParam } from "../router.ts";
 
-const planQuery = z.object({
-  snapshot: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Ugyldigt snapshot-id")
-    .optional(),
-});
+const planQuery = snapshotIdQuery;
 
 /** The snapshot the values come from, and what a computation would use (issue 9, item 1). */
 export function snapshotUseRoutes(router: ApiRouter): void {
@@ -22,6 +18,7 @@ export function snapshotUseRoutes(router: ApiRouter): void {
         "Snapshottet, som de viste værdier kommer fra (den seneste vellykkede beregning), og det, Beregn bruger",
       tag: "Beregning",
       action: "read",
+      response: responses.snapshotInUse,
     },
     async ({ deps }) => {
       const inUse = await snapshotInUse(deps.store.db, deps.dataDir);
@@ -47,6 +44,7 @@ export function snapshotUseRoutes(router: ApiRouter): void {
       tag: "Beregning",
       action: "read",
       query: planQuery,
+      response: responses.computePlan,
     },
     async ({ query, deps }) => {
       try {
@@ -69,6 +67,7 @@ export function computeOneRoutes(router: ApiRouter): void {
       tag: "Beregning",
       action: "compute",
       params: idParam,
+      response: responses.computedOne,
     },
     async ({ params, actor, deps }) => {
       const ind = await getIndicator(deps.store.db, params.id);

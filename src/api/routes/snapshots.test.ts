@@ -1,11 +1,11 @@
 import type { Hono } from "hono";
 import { beforeAll, expect, it } from "vitest";
+import { waitForBackgroundImports } from "../../services/imports.ts";
 import { describeEachStore } from "../../store/testing.ts";
 import { tempDir, validFiles } from "../../warehouse/test-support.ts";
 import { createApp } from "../app.ts";
 import type { Actor } from "../auth.ts";
 import { defaultActorResolver } from "../default-actor.ts";
-import { waitForBackgroundImports } from "./snapshots.ts";
 
 type Json = Record<string, any>;
 

@@ -53,11 +53,6 @@ export function netPerFteYear(price: Price): number {
   return price.grossPerFteYear * (1 - price.refusionPct / 100);
 }
 
-/** net cost per full-time person per week, exact */
-export function weeklyPrice(price: Price): number {
-  return netPerFteYear(price) / WEEKS_PER_YEAR;
-}
-
 export interface PriceRow extends Price {
   benefitName: string;
   net: number;

@@ -10,16 +10,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db.ts";
 import { schema } from "../db.ts";
 
-const {
-  auditLog,
-  computations,
-  computedValues,
-  frozenValues,
-  indicators,
-  manualValues,
-  projects,
-  snapshots,
-} = schema;
+const { computations, computedValues, frozenValues, indicators, manualValues, projects, snapshots } = schema;
 
 export type Computation = typeof computations.$inferSelect;
 export type ComputedValue = typeof computedValues.$inferSelect;
@@ -66,11 +57,6 @@ export async function updateComputation(
   await db.update(computations).set(patch).where(eq(computations.id, id));
 }
 
-export async function getComputation(db: Db, id: number): Promise<Computation | undefined> {
-  const [row] = await db.select().from(computations).where(eq(computations.id, id));
-  return row;
-}
-
 export async function latestComputation(db: Db): Promise<Computation | undefined> {
   const [row] = await db.select().from(computations).orderBy(desc(computations.id)).limit(1);
   return row;
@@ -87,28 +73,9 @@ export async function latestSuccessfulComputation(db: Db): Promise<Computation |
   return row;
 }
 
-/**
- * A computation still marked running that started less than `staleAfterMs` ago. An older one
- * belongs to a process that died; it is marked failed so it no longer blocks.
- */
-export async function activeComputation(
-  db: Db,
-  staleAfterMs = 30 * 60_000,
-): Promise<Computation | undefined> {
-  const running = await db.select().from(computations).where(eq(computations.status, "running"));
-  let active: Computation | undefined;
-  for (const c of running) {
-    if (Date.now() - c.startedAt.getTime() > staleAfterMs) {
-      await updateComputation(db, c.id, {
-        status: "failed",
-        error: "Beregningen blev afbrudt (processen stoppede, før den blev færdig)",
-        finishedAt: new Date(),
-      });
-    } else if (!active || c.id > active.id) {
-      active = c;
-    }
-  }
-  return active;
+/** Every run still marked running (services/computations.ts decides which of them are stale). */
+export async function listRunningComputations(db: Db): Promise<Computation[]> {
+  return db.select().from(computations).where(eq(computations.status, "running"));
 }
 
 /** Whether the snapshot id is in the app store's catalogue (computations reference it). */
@@ -130,11 +97,6 @@ export async function listComputedIndicators(db: Db): Promise<IndicatorRow[]> {
     .from(indicators)
     .where(eq(indicators.kind, "computed"))
     .orderBy(indicators.projectId, indicators.sortOrder, indicators.id);
-}
-
-export async function getIndicator(db: Db, id: number): Promise<IndicatorRow | undefined> {
-  const [row] = await db.select().from(indicators).where(eq(indicators.id, id));
-  return row;
 }
 
 // ---------------------------------------------------------------- values
@@ -182,6 +144,31 @@ export async function listComputedValues(db: Db, indicatorId: number): Promise<C
     .select()
     .from(computedValues)
     .where(eq(computedValues.indicatorId, indicatorId))
+    .orderBy(computedValues.period);
+}
+
+export interface ComputedPoint {
+  indicatorId: number;
+  period: string;
+  value: number | null;
+  snapshotId: string | null;
+}
+
+/**
+ * The current values of several indicators, month by month, with their snapshot but without the
+ * rest of the provenance (status schemes, charts, realized gain).
+ */
+export async function listComputedSeries(db: Db, indicatorIds: readonly number[]): Promise<ComputedPoint[]> {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .select({
+      indicatorId: computedValues.indicatorId,
+      period: computedValues.period,
+      value: computedValues.value,
+      snapshotId: computedValues.snapshotId,
+    })
+    .from(computedValues)
+    .where(inArray(computedValues.indicatorId, [...indicatorIds]))
     .orderBy(computedValues.period);
 }
 
@@ -273,80 +260,43 @@ export async function listRevisions(db: Db, projectId?: number): Promise<Revisio
     }));
 }
 
-/**
- * Freeze a project's current values for one month: computed values (with their snapshot) and
- * manual values. A value already frozen for that month stays as it was: what was reported is
- * never overwritten. Returns how many were frozen now and how many were frozen before.
- */
-export async function freezeProjectPeriod(
+/** The computed and manual values of a project's indicators for one month (what a freeze reads). */
+export async function projectPeriodValues(
   db: Db,
-  input: { projectId: number; period: string; frozenBy: string; reportLabel?: string },
-): Promise<{ frozen: number; alreadyFrozen: number }> {
-  return db.transaction(async (tx) => {
-    const projectIndicators = await tx
-      .select({ id: indicators.id })
-      .from(indicators)
-      .where(eq(indicators.projectId, input.projectId));
-    const ids = projectIndicators.map((i) => i.id);
-    if (ids.length === 0) return { frozen: 0, alreadyFrozen: 0 };
-    const computed = await tx
-      .select()
-      .from(computedValues)
-      .where(and(inArray(computedValues.indicatorId, ids), eq(computedValues.period, input.period)));
-    const manual = await tx
-      .select()
-      .from(manualValues)
-      .where(and(inArray(manualValues.indicatorId, ids), eq(manualValues.period, input.period)));
-    const candidates = [
-      ...computed.map((v) => ({
-        indicatorId: v.indicatorId,
-        value: v.value,
-        numerator: v.numerator,
-        denominator: v.denominator,
-        snapshotId: v.snapshotId,
-      })),
-      ...manual
-        .filter((m) => !computed.some((c) => c.indicatorId === m.indicatorId))
-        .map((m) => ({
-          indicatorId: m.indicatorId,
-          value: m.value,
-          numerator: null,
-          denominator: null,
-          snapshotId: null,
-        })),
-    ];
-    if (candidates.length === 0) return { frozen: 0, alreadyFrozen: 0 };
-    const inserted = await tx
-      .insert(frozenValues)
-      .values(
-        candidates.map((c) => ({
-          ...c,
-          period: input.period,
-          frozenBy: input.frozenBy,
-          reportLabel: input.reportLabel ?? null,
-        })),
-      )
-      .onConflictDoNothing({ target: [frozenValues.indicatorId, frozenValues.period] })
-      .returning({ id: frozenValues.id });
-    return { frozen: inserted.length, alreadyFrozen: candidates.length - inserted.length };
-  });
+  projectId: number,
+  period: string,
+): Promise<{ computed: ComputedValue[]; manual: (typeof manualValues.$inferSelect)[] }> {
+  const projectIndicators = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(eq(indicators.projectId, projectId));
+  const ids = projectIndicators.map((i) => i.id);
+  if (ids.length === 0) return { computed: [], manual: [] };
+  const computed = await db
+    .select()
+    .from(computedValues)
+    .where(and(inArray(computedValues.indicatorId, ids), eq(computedValues.period, period)));
+  const manual = await db
+    .select()
+    .from(manualValues)
+    .where(and(inArray(manualValues.indicatorId, ids), eq(manualValues.period, period)));
+  return { computed, manual };
 }
 
-/** Count of stored computed values (for summaries). */
-export async function countComputedValues(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(computedValues);
-  return Number(row?.n ?? 0);
+export type NewFrozenValue = Omit<typeof frozenValues.$inferInsert, "id" | "frozenAt">;
+
+/** Inserts the frozen values; one already frozen for its indicator and month stays. Returns how many were new. */
+export async function insertFrozenValues(db: Db, rows: NewFrozenValue[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insert(frozenValues)
+    .values(rows)
+    .onConflictDoNothing({ target: [frozenValues.indicatorId, frozenValues.period] })
+    .returning({ id: frozenValues.id });
+  return inserted.length;
 }
 
 export async function projectExists(db: Db, id: number): Promise<boolean> {
   const rows = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, id));
   return rows.length > 0;
-}
-
-/** Who saw or changed what: person-level views and freezes always land in the audit log. */
-export async function writeAudit(
-  db: Db,
-  entry: { actor: string; action: string; subject: string; details?: Record<string, unknown> },
-): Promise<void> {
-  await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
 }

@@ -3,12 +3,12 @@
  * the måltal table, and the fte measurements realized gain and måltal follow-up read.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { MaaltalKind } from "../../domain/economics/maaltal.ts";
+import type { MaaltalKind, MaaltalLine } from "../../domain/economics/maaltal.ts";
 import type { PriceInput } from "../../domain/economics/prices.ts";
 import type { Db } from "../db.ts";
 import { schema } from "../db.ts";
 
-const { prices, businessCases, maaltalLines, projects, indicators, computedValues } = schema;
+const { prices, businessCases, maaltalLines, projects, indicators } = schema;
 
 export type PriceRecord = typeof prices.$inferSelect;
 export type BusinessCaseRecord = typeof businessCases.$inferSelect & {
@@ -24,11 +24,6 @@ export async function listPrices(db: Db, budgetYear?: number): Promise<PriceReco
     .from(prices)
     .where(budgetYear === undefined ? undefined : eq(prices.budgetYear, budgetYear))
     .orderBy(asc(prices.budgetYear), asc(prices.benefit));
-}
-
-export async function getPrice(db: Db, id: number): Promise<PriceRecord | undefined> {
-  const [row] = await db.select().from(prices).where(eq(prices.id, id));
-  return row;
 }
 
 /** Creates or replaces the price of a benefit in a budget year. */
@@ -143,16 +138,10 @@ export interface MaaltalLineRecord {
   benefits: string[];
 }
 
-export interface NewMaaltalLine {
-  groupName: string;
-  groupOrder: number;
-  lineOrder: number;
-  label: string;
-  fte: number;
-  kind: MaaltalKind;
-  projectId?: number | null;
+/** A line to insert: the domain's måltal line without id and project names, benefits optional. */
+export type NewMaaltalLine = Omit<MaaltalLine, "id" | "projectCode" | "projectName" | "benefits"> & {
   benefits?: string[];
-}
+};
 
 export async function listBudgetPeriods(db: Db): Promise<string[]> {
   const rows = await db
@@ -198,21 +187,25 @@ export async function insertMaaltalLines(
   db: Db,
   budgetPeriod: string,
   lines: readonly NewMaaltalLine[],
-): Promise<void> {
-  if (lines.length === 0) return;
-  await db.insert(maaltalLines).values(
-    lines.map((l) => ({
-      budgetPeriod,
-      groupName: l.groupName,
-      groupOrder: l.groupOrder,
-      lineOrder: l.lineOrder,
-      label: l.label,
-      fte: l.fte,
-      kind: l.kind,
-      projectId: l.projectId ?? null,
-      benefits: l.benefits ?? [],
-    })),
-  );
+): Promise<number[]> {
+  if (lines.length === 0) return [];
+  const rows = await db
+    .insert(maaltalLines)
+    .values(
+      lines.map((l) => ({
+        budgetPeriod,
+        groupName: l.groupName,
+        groupOrder: l.groupOrder,
+        lineOrder: l.lineOrder,
+        label: l.label,
+        fte: l.fte,
+        kind: l.kind,
+        projectId: l.projectId ?? null,
+        benefits: l.benefits ?? [],
+      })),
+    )
+    .returning({ id: maaltalLines.id });
+  return rows.map((r) => r.id);
 }
 
 export type MaaltalPatch = Partial<Omit<NewMaaltalLine, never>>;
@@ -337,27 +330,6 @@ export async function listFteIndicators(db: Db, projectId?: number): Promise<Fte
       period: def.measure?.period === "year" ? "year" : "month",
     };
   });
-}
-
-export interface FteValue {
-  indicatorId: number;
-  period: string;
-  value: number | null;
-  snapshotId: string | null;
-}
-
-export async function listFteValues(db: Db, indicatorIds: readonly number[]): Promise<FteValue[]> {
-  if (indicatorIds.length === 0) return [];
-  return db
-    .select({
-      indicatorId: computedValues.indicatorId,
-      period: computedValues.period,
-      value: computedValues.value,
-      snapshotId: computedValues.snapshotId,
-    })
-    .from(computedValues)
-    .where(inArray(computedValues.indicatorId, [...indicatorIds]))
-    .orderBy(asc(computedValues.period));
 }
 
 // ---------------------------------------------------------------- snapshots (for prices from data)

@@ -4,6 +4,7 @@
  * edit leaves nothing half-saved.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { ConflictError } from "../../domain/errors.ts";
 import type {
   IndicatorCreate,
   IndicatorUpdate,
@@ -11,10 +12,9 @@ import type {
   ProjectUpdate,
   TargetInput,
 } from "../../domain/projects.ts";
-import type { Db } from "../db.ts";
-import { schema } from "../db.ts";
+import { type Db, inTransaction, schema } from "../db.ts";
 
-const { projects, indicators, milestones, manualValues, monthComments, computedValues } = schema;
+const { projects, indicators, milestones, manualValues, monthComments } = schema;
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -25,14 +25,15 @@ export interface IndicatorWithMilestones extends IndicatorRow {
   milestones: MilestoneRow[];
 }
 
-/** Thrown when a unique code is taken; the API turns it into 409. */
-export class DuplicateCodeError extends Error {
+/** Thrown when a unique code is taken; a conflict on the field «code» (the API answers 409). */
+export class DuplicateCodeError extends ConflictError {
   constructor(
     readonly what: "projekt" | "indikator",
     readonly code: string,
   ) {
     super(
       `Koden «${code}» er allerede brugt af et${what === "projekt" ? " andet projekt" : " anden indikator"}`,
+      "code",
     );
   }
 }
@@ -64,11 +65,6 @@ function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   );
-}
-
-/** Runs `body` in a transaction on either driver. */
-export function inTransaction<T>(db: Db, body: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => body(tx as unknown as Db));
 }
 
 // ---------------------------------------------------------------- projects
@@ -326,26 +322,6 @@ export async function listManualValues(db: Db, indicatorIds: number[]): Promise<
     .from(manualValues)
     .where(inArray(manualValues.indicatorId, indicatorIds))
     .orderBy(asc(manualValues.period));
-}
-
-export interface ComputedValueLite {
-  indicatorId: number;
-  period: string;
-  value: number | null;
-}
-
-/** The engine's current values (read only here; the engine writes them). */
-export async function listComputedValues(db: Db, indicatorIds: number[]): Promise<ComputedValueLite[]> {
-  if (indicatorIds.length === 0) return [];
-  return db
-    .select({
-      indicatorId: computedValues.indicatorId,
-      period: computedValues.period,
-      value: computedValues.value,
-    })
-    .from(computedValues)
-    .where(inArray(computedValues.indicatorId, indicatorIds))
-    .orderBy(asc(computedValues.period));
 }
 
 export async function setComment(

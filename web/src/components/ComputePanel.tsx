@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ComputationDto } from "../../../src/api/contract/engine.ts";
 import { formatDate, formatNumber } from "../../../src/domain/format.ts";
 import { apiGet, apiSend } from "../api.ts";
 import {
@@ -9,25 +10,7 @@ import {
   VALUES_CHANGED_EVENT,
 } from "./snapshot-use.ts";
 
-/** A computations row as the API returns it (dates as ISO strings). */
-export interface ComputationDto {
-  id: number;
-  snapshotId: string | null;
-  status: "running" | "ok" | "failed";
-  error: string | null;
-  fromPeriod: string | null;
-  toPeriod: string | null;
-  indicatorCount: number;
-  valueCount: number;
-  durationMs: number | null;
-  progressDone: number;
-  progressTotal: number;
-  progressStep: string | null;
-  warnings: { indicator: string; message: string }[];
-  startedBy: string;
-  startedAt: string;
-  finishedAt: string | null;
-}
+export type { ComputationDto };
 
 interface Latest {
   computation: ComputationDto | null;

@@ -1,25 +1,13 @@
 import { useEffect, useState } from "react";
+import type { z } from "zod";
+import type { responses } from "../../../src/api/contract/engine.ts";
 import { codeLabel } from "../../../src/domain/codes.ts";
 import { countText, formatNumber, monthLabelLong } from "../../../src/domain/format.ts";
 import { ApiRequestError, apiGet } from "../api.ts";
 import { DataTable } from "./DataTable.tsx";
 
-interface PersonRow {
-  personKey: string;
-  age: number | null;
-  benefit: string;
-  category: string | null;
-  durationDays: number;
-  activity: string | null;
-}
-
-interface PersonsResponse {
-  indicator: { id: number; code: string; name: string };
-  period: string;
-  snapshotId: string;
-  count: number;
-  persons: PersonRow[];
-}
+type PersonsResponse = z.infer<typeof responses.persons>;
+type PersonRow = PersonsResponse["persons"][number];
 
 const labels = (list: "benefit" | "category" | "activity", text: string | null) =>
   text

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import type { ExitStatisticsReport } from "../../../src/api/contract/engine.ts";
 import { BENEFITS } from "../../../src/domain/codes.ts";
 import { formatDate, formatDecimal, formatNumber } from "../../../src/domain/format.ts";
-import type { ExitStatisticsReport } from "../../../src/services/exit-statistics.ts";
 import { apiGet } from "../api.ts";
 import { Chart, type ChartOption } from "../components/Chart.tsx";
 import { DataTable } from "../components/DataTable.tsx";
