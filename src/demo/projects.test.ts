@@ -1,6 +1,4 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { goldenPath } from "../../test/fixtures.ts";
 import { toTarget } from "../domain/projects.ts";

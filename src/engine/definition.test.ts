@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { goldenPath } from "../../test/fixtures.ts";
 import { describeDefinition, parseDefinitions } from "./definition.ts";

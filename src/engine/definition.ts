@@ -6,11 +6,12 @@
  * (`indicators[3].measure.kinds`) and a Danish message, and its valid siblings are still returned,
  * so one typo does not stop a whole set from being computed.
  */
-import { parseDocument } from "yaml";
 import { z } from "zod";
+import { dottedPath } from "../domain/zod-da.ts";
 import { populationSchema } from "./definition-parts.ts";
 import { describeText } from "./describe.ts";
 import { MEASURES, measureKinds, measureSchemas, measureSpec } from "./measures.ts";
+import { parseYamlList } from "./yaml-list.ts";
 
 export {
   type ActivityCode,
@@ -73,57 +74,11 @@ export interface ParsedDefinitions {
 }
 
 /** `["indicators", 3, "measure", "kinds"]` → `indicators[3].measure.kinds` */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const p of path) {
-    if (typeof p === "number") out += `[${p}]`;
-    else out += out === "" ? String(p) : `.${String(p)}`;
-  }
-  return out;
-}
+export const formatPath = dottedPath;
 
 /** Parse a YAML (or JSON) text with an `indicators:` list. Valid definitions are returned even when siblings fail. */
 export function parseDefinitions(yamlText: string): ParsedDefinitions {
-  const errors: DefinitionError[] = [];
-  const doc = parseDocument(yamlText, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const where = e.linePos?.[0] ? `linje ${e.linePos[0].line}, kolonne ${e.linePos[0].col}: ` : "";
-      errors.push({ path: "", message: `Ugyldig YAML (${where}${e.code})` });
-    }
-    return { value: [], errors };
-  }
-  const root: unknown = doc.toJS();
-  const list =
-    root !== null && typeof root === "object" && !Array.isArray(root)
-      ? (root as Record<string, unknown>).indicators
-      : undefined;
-  if (!Array.isArray(list)) {
-    return { value: [], errors: [{ path: "indicators", message: "Filen skal have en liste 'indicators:'" }] };
-  }
-  const value: IndicatorDefinition[] = [];
-  const seen = new Map<string, number>();
-  const localeError = z.locales.da().localeError;
-  list.forEach((item, i) => {
-    const result = indicatorDefinitionSchema.safeParse(item, { error: localeError });
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        errors.push({ path: formatPath(["indicators", i, ...issue.path]), message: issue.message });
-      }
-      return;
-    }
-    const first = seen.get(result.data.id);
-    if (first !== undefined) {
-      errors.push({
-        path: formatPath(["indicators", i, "id"]),
-        message: `id '${result.data.id}' er allerede brugt af indicators[${first}]`,
-      });
-      return;
-    }
-    seen.set(result.data.id, i);
-    value.push(result.data);
-  });
-  return { value, errors };
+  return parseYamlList(yamlText, "indicators", indicatorDefinitionSchema);
 }
 
 /** Plain Danish account of what a definition measures, for "hvordan måles det?". */

@@ -5,7 +5,7 @@
  * import (src/warehouse/import/: validation, HMAC person keys, Parquet).
  */
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { goldenPath } from "../../test/fixtures.ts";
 import { createTestStore, type TestStore } from "../store/testing.ts";

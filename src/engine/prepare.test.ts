@@ -4,7 +4,7 @@
  * each indicator. Checked on the golden example's data with its 33 definitions.
  */
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { goldenPath } from "../../test/fixtures.ts";
 import { earliestEnd, prepareRun } from "./compile/prepare.ts";

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { goldenPath } from "../../../test/fixtures.ts";
 import { computePotential, parsePotentialInput } from "./potential.ts";

@@ -12,11 +12,10 @@
  *   [H, D − 1]), each at most once; their order is kept and is the output's order.
  * - `intake.from` ≤ `intake.to`.
  */
-import { parseDocument } from "yaml";
 import { z } from "zod";
 import { isMonth } from "../../domain/calendar.ts";
-import { dottedPath } from "../../domain/zod-da.ts";
 import { benefitCodes, populationSchema } from "../definition.ts";
+import { parseYamlList } from "../yaml-list.ts";
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "Skal være en kode med små bogstaver a-z, 0-9 og -");
 const month = z
@@ -70,44 +69,5 @@ export interface ParsedEffectDefinitions {
 
 /** Parse a YAML (or JSON) text with an `effects:` list. Valid definitions are returned even when siblings fail. */
 export function parseEffectDefinitions(yamlText: string): ParsedEffectDefinitions {
-  const errors: EffectDefinitionError[] = [];
-  const doc = parseDocument(yamlText, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const where = e.linePos?.[0] ? `linje ${e.linePos[0].line}, kolonne ${e.linePos[0].col}: ` : "";
-      errors.push({ path: "", message: `Ugyldig YAML (${where}${e.code})` });
-    }
-    return { value: [], errors };
-  }
-  const root: unknown = doc.toJS();
-  const list =
-    root !== null && typeof root === "object" && !Array.isArray(root)
-      ? (root as Record<string, unknown>).effects
-      : undefined;
-  if (!Array.isArray(list)) {
-    return { value: [], errors: [{ path: "effects", message: "Filen skal have en liste 'effects:'" }] };
-  }
-  const value: EffectDefinition[] = [];
-  const seen = new Map<string, number>();
-  const localeError = z.locales.da().localeError;
-  list.forEach((item, i) => {
-    const result = effectDefinitionSchema.safeParse(item, { error: localeError });
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        errors.push({ path: dottedPath(["effects", i, ...issue.path]), message: issue.message });
-      }
-      return;
-    }
-    const first = seen.get(result.data.id);
-    if (first !== undefined) {
-      errors.push({
-        path: dottedPath(["effects", i, "id"]),
-        message: `id '${result.data.id}' er allerede brugt af effects[${first}]`,
-      });
-      return;
-    }
-    seen.set(result.data.id, i);
-    value.push(result.data);
-  });
-  return { value, errors };
+  return parseYamlList(yamlText, "effects", effectDefinitionSchema);
 }

@@ -6,7 +6,7 @@
  * are never written by a computation: a recomputed value that differs from a frozen one is a
  * revision (old = frozen, new = current), derived on read.
  */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db.ts";
 import { schema } from "../db.ts";
 

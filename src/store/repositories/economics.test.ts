@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { goldenPath } from "../../../test/fixtures.ts";
