@@ -21,7 +21,7 @@
  * The series ends at the snapshot's extraction month unless `--to` is given.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { DEMO_DEFINITIONS } from "../src/demo/definitions.ts";

@@ -22,7 +22,7 @@ import { openInstallationStore } from "../../store/db.ts";
 const usage = "Brug: effektspor compute [--data-dir MAPPE] [--snapshot ID] [--accept-change]";
 
 function seconds(ms: number): string {
-  return (ms / 1000).toFixed(1).replace(".", ",");
+  return formatNumber(ms / 1000, 1);
 }
 
 const show = (v: number | null) => (v === null ? "–" : formatNumber(v, 1, true));

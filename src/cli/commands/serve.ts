@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "../../api/app.ts";
 import { defaultActorResolver } from "../../api/default-actor.ts";
 import { resolveDataDir, resolvePort } from "../../config.ts";
+import { formatNumber } from "../../domain/format.ts";
 import { prepareInstallation } from "../installation.ts";
 
 export async function run(args: string[]): Promise<number> {
@@ -31,7 +32,7 @@ export async function run(args: string[]): Promise<number> {
   });
   const port = resolvePort(values.port);
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const seconds = formatNumber((performance.now() - started) / 1000, 1);
     console.log(
       `Effektspor kører på http://${values.host === "0.0.0.0" ? "localhost" : values.host}:${info.port}/  (startet på ${seconds} s, data: ${dataDir}${store.kind === "postgres" ? ", PostgreSQL" : ", PGlite"})`,
     );
