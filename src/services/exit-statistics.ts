@@ -59,7 +59,7 @@ export function exitStatisticsFromCounts(
 }
 
 export const groupNote =
-  "Gruppernes procenter er beregnet af antallene (gruppens antal ÷ i alt). Kilder som seed 003 lægger i stedet de afrundede rækkeprocenter sammen; det tal vises ved siden af.";
+  "Gruppernes procenter er beregnet af antallene (gruppens antal ÷ i alt). Nogle kilder lægger i stedet de afrundede rækkeprocenter sammen; det tal vises ved siden af.";
 
 /** The whole report for a snapshot folder. */
 export async function exitStatistics(

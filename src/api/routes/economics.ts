@@ -142,7 +142,8 @@ export function economicsRoutes(router: ApiRouter): void {
     {
       method: "post",
       path: "/economics/potential",
-      summary: "Potentialeberegning: reducerede fuldtidspersoner × nettoudgift (seed 004 tabel 2)",
+      // the shape of seed 004 table 2
+      summary: "Potentialeberegning: reducerede fuldtidspersoner × nettoudgift pr. ydelse",
       tag: TAG,
       action: "read",
       body: potentialBody,
