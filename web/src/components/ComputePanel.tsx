@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ComputationDto } from "../../../src/api/contract/engine.ts";
-import { formatDate, formatNumber } from "../../../src/domain/format.ts";
+import { countText, formatDate, formatNumber } from "../../../src/domain/format.ts";
 import { apiGet, apiSend } from "../api.ts";
 import {
   type ComputationPlanDto,
@@ -230,7 +230,9 @@ export function ComputePanel({
           <div>
             <label htmlFor="compute-progress">
               {c.progressStep ?? "Beregner"}
-              {c.progressTotal > 0 ? ` (${c.progressDone} af ${c.progressTotal} indikatorer)` : ""}
+              {c.progressTotal > 0
+                ? ` (${formatNumber(c.progressDone)} af ${countText(c.progressTotal, "indikator", "indikatorer")})`
+                : ""}
             </label>
             <progress
               id="compute-progress"
@@ -241,9 +243,9 @@ export function ComputePanel({
         )}
         {c && c.status === "ok" && (
           <p>
-            Seneste beregning {formatTimestamp(c.finishedAt ?? c.startedAt)}: {formatNumber(c.indicatorCount)}{" "}
-            {c.indicatorCount === 1 ? "indikator" : "indikatorer"}, {formatNumber(c.valueCount)}{" "}
-            {c.valueCount === 1 ? "værdi" : "værdier"} ({c.fromPeriod} – {c.toPeriod}) på snapshot{" "}
+            Seneste beregning {formatTimestamp(c.finishedAt ?? c.startedAt)}:{" "}
+            {countText(c.indicatorCount, "indikator", "indikatorer")},{" "}
+            {countText(c.valueCount, "værdi", "værdier")} ({c.fromPeriod} – {c.toPeriod}) på snapshot{" "}
             {c.snapshotId ?? plan?.inUse?.id ?? "–"}, {seconds(c.durationMs)}.
           </p>
         )}
@@ -263,8 +265,8 @@ export function ComputePanel({
         {c && c.warnings.length > 0 && (
           <details>
             <summary>
-              {c.warnings.length} {c.warnings.length === 1 ? "bemærkning" : "bemærkninger"} (ugyldige
-              definitioner eller måneder uden for snapshottet)
+              {countText(c.warnings.length, "bemærkning", "bemærkninger")} (ugyldige definitioner eller
+              måneder uden for snapshottet)
             </summary>
             <ul>
               {c.warnings.map((w) => (

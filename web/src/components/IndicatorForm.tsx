@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { parseDanishNumber, UNITS } from "../../../src/domain/format.ts";
+import { countText, parseDanishNumber, UNITS } from "../../../src/domain/format.ts";
 import {
   DIRECTION_LABELS,
   GOAL_KIND_LABELS,
@@ -186,7 +186,7 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
           r.status === "ok" && r.valueCount > 0
             ? {
                 ok: true,
-                text: `Indikatoren er gemt og beregnet: ${r.valueCount} ${r.valueCount === 1 ? "værdi" : "værdier"} (${r.range?.from} – ${r.range?.to}) på snapshot ${r.snapshot?.id}.`,
+                text: `Indikatoren er gemt og beregnet: ${countText(r.valueCount, "værdi", "værdier")} (${r.range?.from} – ${r.range?.to}) på snapshot ${r.snapshot?.id}.`,
               }
             : {
                 ok: false,

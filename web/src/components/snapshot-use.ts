@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from "../../../src/domain/format.ts";
+import { countText, formatDate } from "../../../src/domain/format.ts";
 
 /** Shapes of /api/snapshot-in-use and /api/compute/plan (src/services/snapshot-choice.ts). */
 export interface SnapshotChoiceDto {
@@ -48,7 +48,7 @@ export function formatTimestamp(iso: string | null | undefined): string {
   return `${formatDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)} kl. ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export const personsText = (n: number) => `${formatNumber(n)} ${n === 1 ? "person" : "personer"}`;
+export const personsText = (n: number) => countText(n, "person", "personer");
 
 /** "snapshot X (udtræksdato 15-11-2026, 30.000 personer)" */
 export function snapshotLabel(s: SnapshotChoiceDto): string {

@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { formatDate, formatNumber } from "../../../src/domain/format.ts";
+import { countText, formatDate, formatNumber } from "../../../src/domain/format.ts";
 import { apiGet } from "../api.ts";
 import { ComputePanel } from "../components/ComputePanel.tsx";
 import { DataTable } from "../components/DataTable.tsx";
@@ -324,7 +324,7 @@ export default function DataPage() {
                 {progress.file ? ` ${progress.file}` : ""}{" "}
               </label>
               <progress id="data-import-progress" max={1} value={readShare ?? undefined} />{" "}
-              {formatNumber(progress.rows)} rækker
+              {countText(progress.rows, "række", "rækker")}
             </p>
           )}
           {job?.state === "done" && job.result && <p role="status">{job.result.message}</p>}
