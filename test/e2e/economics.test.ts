@@ -51,11 +51,35 @@ describe("Økonomi og Måltal i Chromium mod den rigtige server", () => {
     await e2e.page.getByRole("button", { name: "Ret business casen" }).click();
     await e2e.page.getByLabel("Udgift pr. medarbejder pr. år (kr.)").waitFor();
     expect(await seriousViolations(e2e.page)).toEqual([]);
+    const effectStart = e2e.page.getByLabel("Effekterne starter");
+    // the demo's case keeps its effect start (April 2024) in the form
+    expect(await effectStart.inputValue()).toBe("2024-04");
     await e2e.page.getByLabel("Udgift pr. medarbejder pr. år (kr.)").fill("600.000; 600.000");
+    // outside the project's period (2024-01 – 2025-12): a Danish message, nothing saved
+    await effectStart.fill("2026-03");
     await e2e.page.getByRole("button", { name: "Gem business case" }).click();
-    // after the previous test uddannelseshjælp's net is 86.511 × 0,75 = 64.883,25; per year
-    // 2 × (118.804,1103 + 64.883,25 + 131.469,0325) = 630.312,79 − 600.000 = 30.312,79; two years 60.625,57 → 60.626 kr.
-    await e2e.page.getByText("Forventet nettoresultat 60.626 kr.").waitFor();
+    await e2e.page
+      .getByText("Effekternes start skal være en måned i projektets periode (2024-01 – 2025-12)", {
+        exact: false,
+      })
+      .waitFor();
+    await effectStart.fill("2024-02");
+    await e2e.page.getByRole("button", { name: "Gem business case" }).click();
+    // after the previous test uddannelseshjælp's net is 86.511 × 0,75 = 64.883,25; a full year saves
+    // S = 2 × (118.804,1103 + 64.883,25 + 131.469,0325) = 630.312,79. The effects start in February 2024,
+    // so year 1 saves 11 months: 630.312,79 × 11/12 + 630.312,79 − 2 × 600.000 = 8.099,51 → 8.100 kr.
+    await e2e.page.getByText("Forventet nettoresultat 8.100 kr.").waitFor();
+    // payback: 50.000 kr. invested a month from January 2024, S ÷ 12 = 52.526,07 kr. saved a month from
+    // February; after month k (0 = January 2024) the net is 52.526,07 × k − 50.000 × (k + 1) ≥ 0 from
+    // k = 50.000 ÷ 2.526,07 = 19,8 → k = 20: September 2025, the project's month 21
+    const text = await e2e.page.locator("main").innerText();
+    expect(text).toContain("tilbagebetalt sep-25 (måned 21)");
+    const { businessCases } = (await (
+      await fetch(`${e2e.server.url}/api/economics/business-cases`)
+    ).json()) as {
+      businessCases: { projectId: number; model: { effectStartMonth?: string } }[];
+    };
+    expect(businessCases.find((b) => b.projectId === fij.projectId)?.model.effectStartMonth).toBe("2024-02");
   });
 
   it("Måltal: tabellen pr. ydelsesgruppe med totaler og Ingen data-opfølgning", async () => {

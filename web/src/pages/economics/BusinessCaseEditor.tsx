@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { addMonths, isMonth } from "../../../../src/domain/calendar.ts";
 import type { BusinessCaseModelInput } from "../../../../src/domain/economics/business-case.ts";
 import { BENEFIT_NAMES } from "../../../../src/domain/economics/prices.ts";
 import { parseDanishNumber } from "../../../../src/domain/format.ts";
@@ -38,6 +39,7 @@ export function BusinessCaseEditor({
   const m = existing?.model;
   const [name, setName] = useState(existing?.name ?? "Business case");
   const [start, setStart] = useState(m?.startMonth ?? `${new Date().getFullYear()}-01`);
+  const [effectStart, setEffectStart] = useState(m?.effectStartMonth ?? "");
   const [years, setYears] = useState(String(m?.years ?? 2));
   const [staff, setStaff] = useState(listText(m?.investment.map((i) => i.staff) ?? [1, 1]));
   const [staffCost, setStaffCost] = useState(
@@ -63,6 +65,18 @@ export function BusinessCaseEditor({
       setMsg("Antal år, medarbejdere og udgifter skal være tal (flere år adskilles med semikolon)");
       return;
     }
+    if (!isMonth(start)) {
+      setMsg("Første måned skal skrives som ÅÅÅÅ-MM, fx 2024-01");
+      return;
+    }
+    const effectFrom = effectStart.trim();
+    const lastMonth = addMonths(start, n * 12 - 1);
+    if (effectFrom && (!isMonth(effectFrom) || effectFrom < start || effectFrom > lastMonth)) {
+      setMsg(
+        `Effekternes start skal være en måned i projektets periode (${start} – ${lastMonth}), skrevet ÅÅÅÅ-MM, eller stå tom`,
+      );
+      return;
+    }
     const parsedEffects = effects.map((x) => ({ ...x, values: parseList(x.perYear) }));
     if (parsedEffects.some((x) => !x.values)) {
       setMsg("Fuldtidspersoner pr. år skal være tal adskilt med semikolon");
@@ -70,6 +84,7 @@ export function BusinessCaseEditor({
     }
     const model: BusinessCaseModelInput = {
       startMonth: start,
+      ...(effectFrom ? { effectStartMonth: effectFrom } : {}),
       years: n,
       ...(m?.priceYear ? { priceYear: m.priceYear } : {}),
       investment: Array.from({ length: n }, (_, i) => ({
@@ -110,6 +125,16 @@ export function BusinessCaseEditor({
           </Field>
           <Field label="Første måned" hint="ÅÅÅÅ-MM">
             {(p) => <input {...p} value={start} onChange={(e) => setStart(e.target.value)} />}
+          </Field>
+          <Field label="Effekterne starter" hint="ÅÅÅÅ-MM, tom: fra første måned">
+            {(p) => (
+              <input
+                {...p}
+                type="month"
+                value={effectStart}
+                onChange={(e) => setEffectStart(e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Antal år">
             {(p) => (
