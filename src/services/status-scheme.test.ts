@@ -181,6 +181,83 @@ describeEachStore("status scheme service", (getStore) => {
     expect(other.cells.find((c) => c.period === "2020-11")?.frozen).toBeNull();
   });
 
+  it("forecasts each target from the monthly values since the baseline month, shown from 6 points", async () => {
+    const { db } = getStore();
+    const kpjId = await idOf("klar-parat-i-job");
+    const created = await createIndicator(db, kpjId, {
+      code: "test-prognose",
+      name: "Prognose",
+      unit: "personer",
+      kind: "manual",
+      target: {
+        baseline: { value: 10, date: "2024-01-10" },
+        milestones: [{ date: "2024-08-01", value: 20 }],
+        goal: { kind: "absolute", value: 40, date: "2025-02-01" },
+      },
+    });
+    const put = (period: string, value: number) =>
+      setManualValue(db, { indicatorId: created.id, period, value, enteredBy: "test" });
+    // dec-23 lies before the baseline month (jan-24): not used for the fit
+    await put("2023-12", 100);
+    for (const [period, value] of [
+      ["2024-02", 10],
+      ["2024-03", 13],
+      ["2024-04", 14],
+      ["2024-05", 15],
+      ["2024-06", 18],
+    ] as const)
+      await put(period, value);
+    // 5 points since the baseline month: below the app's 6 → no forecast
+    let s = await buildStatusScheme(db, kpjId, { today: "2024-07-15" });
+    let row = s!.rows.find((r) => r.indicator.code === "test-prognose")!;
+    expect(row.forecast).toBeNull();
+
+    await put("2024-07", 20);
+    s = await buildStatusScheme(db, kpjId, { today: "2024-07-15" });
+    row = s!.rows.find((r) => r.indicator.code === "test-prognose")!;
+    const f = row.forecast!;
+    // t = 0…5 (feb-24 … jul-24), y = 10, 13, 14, 15, 18, 20: t̄ = 2,5, ȳ = 90/6 = 15,
+    // Sxx = 2·(2,5² + 1,5² + 0,5²) = 17,5, Sxy = 12,5 + 3 + 0,5 + 0 + 4,5 + 12,5 = 33
+    // slope b = 33/17,5 = 1,885714…, intercept a = 15 − 2,5·b = 10,285714…
+    expect(f.from).toBe("2024-01");
+    expect(f.n).toBe(6);
+    expect(f.slope).toBeCloseTo(33 / 17.5, 10);
+    expect(f.intercept).toBeCloseTo(15 - 2.5 * (33 / 17.5), 10);
+    // residuals −0,2857, 0,8286, −0,0571, −0,9429, 0,1714, 0,2857: SSR = 1,7714, s = √(SSR/4) = 0,6655
+    expect(f.residualSd).toBeCloseTo(Math.sqrt(1.771428571 / 4), 6);
+    const [milestone, goal] = f.targets;
+    // milestone aug-24 (t₀ = 6): ŷ = a + 6b = 21,6; se = s·√(1 + 1/6 + 3,5²/17,5) = 0,9093;
+    // z = (20 − 21,6)/0,9093 = −1,76 → P(Y ≥ 20) = T₄(1,76) ≈ 0,92 → Forventes nået
+    expect(milestone).toMatchObject({ key: "m:2024-08-01", period: "2024-08", value: 20 });
+    expect(milestone!.forecast).toBeCloseTo(21.6, 10);
+    expect(milestone!.probability).toBeCloseTo(0.92, 2);
+    expect(milestone!.status).toBe("Forventes nået");
+    // the 80 % interval ŷ ± t₄(0,90)·se = 21,6 ± 1,5332·0,9093 = 20,206 … 22,994
+    expect(milestone!.pi80[0]).toBeCloseTo(21.6 - 1.5332 * 0.9093, 2);
+    // goal feb-25 (t₀ = 12): ŷ = a + 12b = 32,914; se = s·√(1 + 1/6 + 9,5²/17,5) = 1,6735;
+    // z = (40 − 32,914)/1,6735 = 4,23 → P ≈ 0,007 → Forventes ikke nået
+    expect(goal).toMatchObject({ key: "g:2025-02-01", period: "2025-02", value: 40 });
+    expect(goal!.forecast).toBeCloseTo(10.285714 + 12 * 1.885714, 4);
+    expect(goal!.probability).toBeLessThan(0.01);
+    expect(goal!.status).toBe("Forventes ikke nået");
+    // the chart's line runs from the last value (jul-24, the fitted 19,714) to the goal (feb-25): 8 months
+    expect(f.line.map((p) => p.period)).toEqual([
+      "2024-07",
+      "2024-08",
+      "2024-09",
+      "2024-10",
+      "2024-11",
+      "2024-12",
+      "2025-01",
+      "2025-02",
+    ]);
+    expect(f.line[0]!.forecast).toBeCloseTo(10.285714 + 5 * 1.885714, 4);
+    expect(f.line[7]!.pi95[1]).toBeGreaterThan(f.line[7]!.pi80[1]);
+    const overview = await buildOverview(db, { today: "2024-07-15" });
+    const ov = overview.find((p) => p.id === kpjId)!.indicators.find((i) => i.code === "test-prognose")!;
+    expect(ov.forecast).toEqual({ status: "Forventes ikke nået", probability: goal!.probability });
+  });
+
   it("is undefined for an unknown project", async () => {
     expect(await buildStatusScheme(getStore().db, 99_999)).toBeUndefined();
   });

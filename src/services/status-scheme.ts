@@ -19,6 +19,13 @@ import {
   monthRange,
   referenceDate,
 } from "../domain/calendar.ts";
+import {
+  type ForecastStatus,
+  fitLinear,
+  forecastPoints,
+  forecastStatus,
+  forecastTarget,
+} from "../domain/forecast.ts";
 import { monthLabel, type Unit, unitName } from "../domain/format.ts";
 import { goalChangeText, goalOf, toTarget } from "../domain/projects.ts";
 import {
@@ -104,8 +111,50 @@ export interface SchemeIndicator {
   };
 }
 
+/** The forecast of one target (a milestone or the final goal), DESIGN 9.2. */
+export interface TargetForecastView {
+  /** the column key ("m:2024-08-01", "g:2026-01-01") */
+  key: string;
+  period: Month;
+  value: number;
+  forecast: number;
+  pi80: [number, number];
+  pi95: [number, number];
+  /** P(reaching the target), 0–1 */
+  probability: number;
+  status: ForecastStatus;
+}
+
+/** One month of the fitted trend for the chart, with its 80 % and 95 % prediction bands. */
+export interface ForecastLinePoint {
+  period: Month;
+  forecast: number;
+  pi80: [number, number];
+  pi95: [number, number];
+}
+
+/** An indicator's forecast: a linear trend of its monthly values (DESIGN 9.2). */
+export interface SchemeForecast {
+  /** the first month the trend is fitted from (the baseline month) */
+  from: Month | null;
+  /** points used */
+  n: number;
+  slope: number;
+  intercept: number;
+  residualSd: number;
+  /** per target column */
+  targets: TargetForecastView[];
+  /** the trend from the last value's month to the latest target's month */
+  line: ForecastLinePoint[];
+}
+
+/** The app shows a forecast from this many points (DESIGN 9.2). */
+export const APP_FORECAST_MIN_POINTS = 6;
+
 export interface SchemeRow {
   indicator: SchemeIndicator;
+  /** the trend forecast (null: no targets, or fewer than 6 values since the baseline month) */
+  forecast: SchemeForecast | null;
   /** resolved target per column key (null: the seed leaves the cell empty) */
   targets: Record<string, number | null>;
   trajectory: TrajectoryPoint[];
@@ -306,6 +355,63 @@ async function load(db: Db, projectId?: number): Promise<Loaded> {
   return { projects, indicators, values, comments: byProject, frozen, extractionDate };
 }
 
+/**
+ * The forecast of an indicator from its monthly values, fitted from the baseline month (the schema
+ * has no break month yet; DESIGN 9.2 takes the later of the two), shown from 6 points.
+ */
+function forecastOf(
+  view: SchemeIndicator,
+  targets: Record<string, number | null>,
+  series: { period: Month; value: number | null }[],
+): SchemeForecast | null {
+  const targetList = Object.entries(targets)
+    .filter((e): e is [string, number] => e[1] !== null)
+    .map(([key, value]) => ({ key, period: monthOf(key.slice(2)), value }));
+  if (targetList.length === 0) return null;
+  const from = view.baseline.date ? monthOf(view.baseline.date) : undefined;
+  const points = forecastPoints(series, from);
+  if (points.length < APP_FORECAST_MIN_POINTS) return null;
+  const fit = fitLinear(points);
+  if (!fit) return null;
+  const views = targetList.map((t): TargetForecastView => {
+    const f = forecastTarget(fit, { period: t.period, value: t.value }, view.better);
+    const probability = f.probability ?? 0;
+    return {
+      key: t.key,
+      period: t.period,
+      value: t.value,
+      forecast: f.forecast ?? 0,
+      pi80: [f.pi80_low ?? 0, f.pi80_high ?? 0],
+      pi95: [f.pi95_low ?? 0, f.pi95_high ?? 0],
+      probability,
+      status: forecastStatus(probability),
+    };
+  });
+  const last = points[points.length - 1]!.period;
+  const end = targetList.map((t) => t.period).sort()[targetList.length - 1]!;
+  const line =
+    end > last
+      ? monthRange(last, end).map((period): ForecastLinePoint => {
+          const f = forecastTarget(fit, { period, value: 0 }, view.better);
+          return {
+            period,
+            forecast: f.forecast ?? 0,
+            pi80: [f.pi80_low ?? 0, f.pi80_high ?? 0],
+            pi95: [f.pi95_low ?? 0, f.pi95_high ?? 0],
+          };
+        })
+      : [];
+  return {
+    from: from ?? null,
+    n: fit.n,
+    slope: fit.slope,
+    intercept: fit.intercept,
+    residualSd: fit.residualSd,
+    targets: views,
+    line,
+  };
+}
+
 function assemble(project: ProjectRow, loaded: Loaded, options: SchemeOptions): StatusScheme {
   const clock = isoDateFromUtc(new Date());
   const today =
@@ -354,6 +460,7 @@ function assemble(project: ProjectRow, loaded: Loaded, options: SchemeOptions): 
       if (value === null) continue;
       latest = { period, value, status: statusOf(value, referenceDate(period), target, better) };
     }
+    const forecast = forecastOf(view, targets, all);
     const judgement = judgeIndicator(
       all,
       target,
@@ -363,6 +470,7 @@ function assemble(project: ProjectRow, loaded: Loaded, options: SchemeOptions): 
     );
     return {
       indicator: view,
+      forecast,
       targets,
       trajectory: trajectoryPoints(target),
       cells,
@@ -411,6 +519,8 @@ export interface OverviewIndicator {
   judgement: Judgement;
   statusNote: string;
   goal: { value: number | null; date: string | null };
+  /** the final goal's forecast (null: none shown) */
+  forecast: { status: ForecastStatus; probability: number } | null;
 }
 
 export interface OverviewProject {
@@ -454,7 +564,15 @@ export async function buildOverview(db: Db, options: SchemeOptions = {}): Promis
         judgement: r.judgement,
         statusNote: r.statusNote,
         goal: { value: r.indicator.goal.resolved, date: r.indicator.goal.date },
+        forecast: finalForecast(r),
       })),
     };
   });
+}
+
+/** The final goal's forecast word and probability of a row, or null. */
+function finalForecast(row: SchemeRow): OverviewIndicator["forecast"] {
+  const date = row.indicator.goal.date;
+  const f = date ? row.forecast?.targets.find((t) => t.key === `g:${date}`) : undefined;
+  return f ? { status: f.status, probability: f.probability } : null;
 }

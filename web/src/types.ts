@@ -2,14 +2,17 @@
 
 export type { Provenance } from "../../src/api/contract/engine.ts";
 export type {
+  ForecastLinePoint,
   IndicatorDto,
   OverviewIndicator,
   OverviewProject,
   ProjectDto,
   SchemeCell,
   SchemeColumn,
+  SchemeForecast,
   SchemeIndicator,
   SchemeRow,
   StatusScheme,
+  TargetForecastView,
 } from "../../src/api/contract/projects.ts";
 export type { Status } from "../../src/domain/status.ts";

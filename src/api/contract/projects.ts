@@ -15,13 +15,16 @@ export {
   targetInputSchema as targetBody,
 } from "../../domain/projects.ts";
 export type {
+  ForecastLinePoint,
   OverviewIndicator,
   OverviewProject,
   SchemeCell,
   SchemeColumn,
+  SchemeForecast,
   SchemeIndicator,
   SchemeRow,
   StatusScheme,
+  TargetForecastView,
 } from "../../services/status-scheme.ts";
 
 export const periodParam = z.object({ id: z.coerce.number().int().positive(), period: monthSchema });

@@ -52,6 +52,13 @@ export function chartDescription(row: SchemeRow): string {
     );
     parts.push("Målkurven er en stiplet linje gennem startmåling, mindste mål og slutmål.");
   }
+  const f = row.forecast;
+  if (f && f.line.length > 0) {
+    const end = f.line[f.line.length - 1]!;
+    parts.push(
+      `Prognose (lineær trend af ${f.n} måneders værdier fra ${monthLabel(f.line[0]!.period)}): ${fmt(end.forecast)} i ${monthLabel(end.period)}, 80 %-bånd ${fmt(end.pi80[0])} – ${fmt(end.pi80[1])}, 95 %-bånd ${fmt(end.pi95[0])} – ${fmt(end.pi95[1])}; prognosen er en stiplet linje med to skraverede usikkerhedsbånd.`,
+    );
+  }
   parts.push(`Status: ${STATUS_LABELS[row.status]}${row.statusNote ? ` (${row.statusNote})` : ""}.`);
   return parts.join(" ");
 }
@@ -74,12 +81,66 @@ export function IndicatorChart({ row }: { row: SchemeRow }) {
       .filter((p) => p.kind === "milestone")
       .map((p) => [timeOf(p.date), p.value]);
     const final = row.trajectory.filter((p) => p.kind === "final").map((p) => [timeOf(p.date), p.value]);
+    const line = row.forecast?.line ?? [];
+    const at = (p: { period: string }) => timeOf(`${p.period}-01`);
+    const band = (name: string, stack: string, lo: number[], hi: number[], color: string) => [
+      {
+        name: `${name} (bund)`,
+        type: "line" as const,
+        stack,
+        data: line.map((p, i) => [at(p), lo[i]!]),
+        lineStyle: { opacity: 0 },
+        symbol: "none",
+        silent: true,
+        tooltip: { show: false },
+      },
+      {
+        name,
+        type: "line" as const,
+        stack,
+        data: line.map((p, i) => [at(p), hi[i]! - lo[i]!]),
+        lineStyle: { opacity: 0 },
+        areaStyle: { color },
+        itemStyle: { color },
+        symbol: "none",
+        silent: true,
+        tooltip: { show: false },
+      },
+    ];
+    const forecastSeries =
+      line.length === 0
+        ? []
+        : [
+            ...band(
+              "95 %-bånd",
+              "pi95",
+              line.map((p) => p.pi95[0]),
+              line.map((p) => p.pi95[1]),
+              "rgba(11, 79, 138, 0.12)",
+            ),
+            ...band(
+              "80 %-bånd",
+              "pi80",
+              line.map((p) => p.pi80[0]),
+              line.map((p) => p.pi80[1]),
+              "rgba(11, 79, 138, 0.22)",
+            ),
+            {
+              name: "Prognose",
+              type: "line" as const,
+              data: line.map((p) => [at(p), p.forecast]),
+              lineStyle: { type: "dashed" as const, width: 2, color: "#0b4f8a" },
+              itemStyle: { color: "#0b4f8a" },
+              symbol: "none",
+            },
+          ];
     const first = row.cells[0]?.period;
     const last = row.cells[row.cells.length - 1]?.period;
     const dates = [
       ...row.trajectory.map((p) => p.date),
       ...(first ? [`${first}-01`] : []),
       ...(last ? [`${last}-01`] : []),
+      ...line.map((p) => `${p.period}-01`),
     ].sort();
     const fmt = (v: number) => formatValue(v, ind.unit);
     const min = dates.length ? timeOf(dates[0]!) : undefined;
@@ -89,7 +150,18 @@ export function IndicatorChart({ row }: { row: SchemeRow }) {
     const stepMonths = spanMonths <= 8 ? 1 : spanMonths <= 15 ? 3 : spanMonths <= 30 ? 6 : 12;
     return {
       grid: { left: 64, right: 20, top: 84, bottom: 36 },
-      legend: { top: 0, textStyle: { color: "#1b1f24" } },
+      legend: {
+        top: 0,
+        textStyle: { color: "#1b1f24" },
+        data: [
+          "Værdi",
+          "Målkurve",
+          "Startmåling",
+          "Mindste mål",
+          "Slutmål",
+          ...(line.length > 0 ? ["Prognose", "80 %-bånd", "95 %-bånd"] : []),
+        ],
+      },
       tooltip: {
         trigger: "item",
         formatter: (p: unknown) => {
@@ -160,6 +232,7 @@ export function IndicatorChart({ row }: { row: SchemeRow }) {
           symbol: "circle",
           symbolSize: 5,
         },
+        ...forecastSeries,
       ],
     };
   }, [row, ind.unit, ind.unitName]);
@@ -169,7 +242,11 @@ export function IndicatorChart({ row }: { row: SchemeRow }) {
     : "ingen værdier endnu";
   const goal = ind.goal.resolved !== null ? `, slutmål ${formatValue(ind.goal.resolved, ind.unit)}` : "";
   return (
-    <figure className="card chart-card">
+    <figure
+      className="card chart-card"
+      data-forecast-points={row.forecast?.line.length ?? 0}
+      data-forecast-bands={row.forecast && row.forecast.line.length > 0 ? "80,95" : undefined}
+    >
       <figcaption>
         <strong>{ind.name}</strong>
         <span className="muted small">

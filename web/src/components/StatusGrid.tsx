@@ -9,6 +9,7 @@ import {
 import { describeGoalKind } from "../../../src/domain/projects.ts";
 import { judgementShortText, STATUS_LABELS } from "../../../src/domain/status.ts";
 import { ApiRequestError, apiSend } from "../api.ts";
+import { forecastClass, forecastText } from "../forecast.ts";
 import type { SchemeCell, SchemeRow, StatusScheme } from "../types.ts";
 import { CopyButton } from "./CopyButton.tsx";
 import { ProvenanceDialog } from "./ProvenanceDialog.tsx";
@@ -323,6 +324,18 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
                             ({ind.goal.changeText})
                           </span>
                         )}
+                        {(() => {
+                          const f = row.forecast?.targets.find((t) => t.key === c.key);
+                          return f ? (
+                            <span
+                              className={`small forecast-word ${forecastClass(f.status)}`}
+                              data-forecast={f.status}
+                              title={`Prognose ${cellText(f.forecast, row, "")} (80 %: ${cellText(f.pi80[0], row, "")} – ${cellText(f.pi80[1], row, "")}), lineær trend af ${row.forecast!.n} måneders værdier`}
+                            >
+                              {forecastText(f)}
+                            </span>
+                          ) : null;
+                        })()}
                       </td>
                     ))}
                     <td className="status-cell stick-right">

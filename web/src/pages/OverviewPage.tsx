@@ -6,6 +6,7 @@ import { apiGet } from "../api.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { StatusHelp } from "../components/StatusHelp.tsx";
+import { forecastClass, forecastText } from "../forecast.ts";
 import type { OverviewIndicator, OverviewProject } from "../types.ts";
 
 function period(p: OverviewProject): string {
@@ -88,6 +89,18 @@ export default function OverviewPage() {
                   i.goal.value === null
                     ? ""
                     : `${formatValue(i.goal.value, i.unit)}${i.goal.date ? ` (${monthLabel(i.goal.date.slice(0, 7))})` : ""}`,
+              },
+              {
+                key: "forecast",
+                header: "Prognose",
+                // the final goal's forecast; an ended project has its final status instead
+                text: (i) => (i.forecast && !p.ended ? forecastText(i.forecast) : ""),
+                render: (i) =>
+                  i.forecast && !p.ended ? (
+                    <span className={`small forecast-word ${forecastClass(i.forecast.status)}`}>
+                      {forecastText(i.forecast)}
+                    </span>
+                  ) : null,
               },
               {
                 key: "status",
