@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { expect, it } from "vitest";
 import { queryRows } from "./db.ts";
 import { describeEachStore } from "./testing.ts";
@@ -18,5 +19,23 @@ describeEachStore("store migrations", (getStore) => {
     const { db } = getStore();
     const rows = await queryRows<{ n: unknown }>(db, sql`select count(*) as n from projects`);
     expect(rows[0]?.n).toBe(0);
+  });
+});
+
+describeEachStore("store connections", (getStore) => {
+  it("survives the server ending an idle connection, and the next query works", async () => {
+    const { db, kind } = getStore();
+    const before = await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid`);
+    if (kind === "postgres") {
+      // end the pool's now idle connection from another session, as a server restart or an
+      // administrator would; without the pool's error listener this is an uncaught error
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      await admin.query("select pg_terminate_backend($1)", [before[0]!.pid]);
+      await admin.end();
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const after = await queryRows<{ n: number }>(db, sql`select 1::int as n`);
+    expect(after[0]?.n).toBe(1);
   });
 });

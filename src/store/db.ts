@@ -45,6 +45,14 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   const runMigrations = options.migrate ?? true;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
+    // An idle connection the server ends (a restart, an administrator, a dropped test database) is
+    // reported on the pool; without a listener Node treats it as an uncaught error and the process
+    // dies. The pool replaces the connection on the next query, so a log line is enough.
+    pool.on("error", (err) => {
+      console.error(
+        `PostgreSQL-forbindelsen blev afbrudt af serveren (${(err as { code?: string }).code ?? err.message})`,
+      );
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     if (runMigrations) await migratePg(db as never, { migrationsFolder });
     return { db, kind: "postgres", close: () => pool.end() };
