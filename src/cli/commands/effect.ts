@@ -6,46 +6,31 @@
  * days_ci_low, days_ci_high}, computed on the latest snapshot unless one is named. Not rounded.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { parseEffectDefinitions } from "../../engine/effect/definition.ts";
 import { computeEffects } from "../../engine/effect/run.ts";
 import { EngineQueryError } from "../../engine/execute.ts";
 import { defaultDataDir, resolveSnapshot } from "../../engine/snapshots.ts";
+import { fail, parseJsonCommandArgs, unsupportedFormat } from "../json-command.ts";
 
 const usage =
   "Brug: effektspor effect --definitions FIL.yaml [--snapshot ID] [--data-dir MAPPE] --format json";
 
-function fail(message: string, code = 2): number {
-  process.stderr.write(`${message}\n`);
-  return code;
-}
-
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        definitions: { type: "string" },
-        snapshot: { type: "string" },
-        "data-dir": { type: "string" },
-        format: { type: "string", default: "json" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    return fail(`Ugyldige argumenter: ${e instanceof Error ? e.message : String(e)}\n${usage}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
+  const parsedArgs = parseJsonCommandArgs(
+    args,
+    {
+      definitions: { type: "string" },
+      snapshot: { type: "string" },
+      "data-dir": { type: "string" },
+    },
+    usage,
+  );
+  if ("exit" in parsedArgs) return parsedArgs.exit;
+  const { values } = parsedArgs;
   const definitionsFile = values.definitions as string | undefined;
   if (!definitionsFile) return fail(`Mangler --definitions\n${usage}`);
-  if (values.format !== "json")
-    return fail(`Ukendt --format '${String(values.format)}'; kun json understøttes`);
+  const formatExit = unsupportedFormat(values);
+  if (formatExit !== null) return formatExit;
 
   let text: string;
   try {

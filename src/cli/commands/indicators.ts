@@ -4,45 +4,30 @@
  * computed on the latest snapshot unless one is named. Values are not rounded.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { parseDefinitions } from "../../engine/definition.ts";
 import { computeIndicators, EngineQueryError } from "../../engine/execute.ts";
 import { defaultDataDir, resolveSnapshot } from "../../engine/snapshots.ts";
+import { fail, parseJsonCommandArgs, unsupportedFormat } from "../json-command.ts";
 
 const usage =
   "Brug: effektspor indicators --definitions FIL.yaml --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM [--snapshot ID] [--data-dir MAPPE] --format json";
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-function fail(message: string, code = 2): number {
-  process.stderr.write(`${message}\n`);
-  return code;
-}
-
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        definitions: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        snapshot: { type: "string" },
-        "data-dir": { type: "string" },
-        format: { type: "string", default: "json" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    return fail(`Ugyldige argumenter: ${e instanceof Error ? e.message : String(e)}\n${usage}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
+  const parsedArgs = parseJsonCommandArgs(
+    args,
+    {
+      definitions: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      snapshot: { type: "string" },
+      "data-dir": { type: "string" },
+    },
+    usage,
+  );
+  if ("exit" in parsedArgs) return parsedArgs.exit;
+  const { values } = parsedArgs;
   const definitionsFile = values.definitions as string | undefined;
   const from = values.from as string | undefined;
   const to = values.to as string | undefined;
@@ -51,8 +36,8 @@ export async function run(args: string[]): Promise<number> {
     return fail(`--from skal være en måned ÅÅÅÅ-MM, fik '${from ?? ""}'`);
   if (!to || !monthPattern.test(to)) return fail(`--to skal være en måned ÅÅÅÅ-MM, fik '${to ?? ""}'`);
   if (from > to) return fail(`--from (${from}) ligger efter --to (${to})`);
-  if (values.format !== "json")
-    return fail(`Ukendt --format '${String(values.format)}'; kun json understøttes`);
+  const formatExit = unsupportedFormat(values);
+  if (formatExit !== null) return formatExit;
 
   let text: string;
   try {
