@@ -3,7 +3,8 @@ import path from "node:path";
 import type { AppConfig } from "../api/router.ts";
 import { clearStore, installDemo, isEmptyStore } from "../demo/install.ts";
 import { nonDemoData, recordDemoFingerprint } from "../services/demo-data.ts";
-import { openInstallationStore, type Store } from "../store/db.ts";
+import type { Store } from "../store/db.ts";
+import { openCommandStore } from "./command-store.ts";
 
 export interface PrepareOptions {
   resetDemo?: boolean;
@@ -34,7 +35,7 @@ export async function prepareInstallation(
   dataDir: string,
   options: PrepareOptions = {},
 ): Promise<{ store: Store; config: AppConfig }> {
-  const store = await openInstallationStore(dataDir);
+  const store = await openCommandStore(dataDir);
   try {
     const log = options.quiet ? () => {} : (step: string) => console.log(`• ${step}`);
     if (options.resetDemo) {

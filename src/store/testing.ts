@@ -29,7 +29,7 @@ export interface TestStore extends Store {
  */
 let templatePromise: Promise<Blob> | undefined;
 
-function pgliteTemplate(): Promise<Blob> {
+export function pgliteTemplate(): Promise<Blob> {
   templatePromise ??= (async () => {
     const hash = createHash("sha256");
     for (const name of readdirSync(migrationsFolder).sort()) {

@@ -5,11 +5,12 @@
  *
  * Nothing here holds a whole file in memory.
  */
-import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import ExcelJS from "exceljs";
+import { formatNumber } from "../domain/format.ts";
 
 export interface SourceRow {
   /** line number in the file (header = 1) or the sheet's row number */
@@ -175,9 +176,78 @@ function cellText(value: unknown, shared?: () => string[]): string {
 }
 
 /** exceljs's own zip reader (a dependency of exceljs, untyped): random access to workbook.xml */
+interface ZipEntry {
+  path: string;
+  /** from the zip's central directory */
+  uncompressedSize: number;
+  buffer(): Promise<Buffer>;
+  stream(): NodeJS.ReadableStream & { destroy?(): void };
+}
 const unzipper = createRequire(import.meta.url)("unzipper") as {
-  Open: { file(path: string): Promise<{ files: { path: string; buffer(): Promise<Buffer> }[] }> };
+  Open: { file(path: string): Promise<{ files: ZipEntry[] }> };
 };
+
+/** A source file that cannot be read; the message is Danish and names the file (and row). */
+export class SourceFileError extends Error {}
+
+/**
+ * Size limits of an XLSX workbook, checked before anything is unpacked: the file itself, and the
+ * uncompressed size of each sheet and of the shared-string table as the zip's directory states it
+ * (the shared strings are also counted while they are read, as they are held in memory). A real
+ * extract of 30.000 persons × 10 years is well below them; larger extracts go as CSV files.
+ */
+export const XLSX_LIMITS = {
+  fileBytes: 200 * 1024 ** 2,
+  sheetBytes: 512 * 1024 ** 2,
+  sharedStringsBytes: 128 * 1024 ** 2,
+  /** workbook.xml and its relations (read whole to find the sheets) */
+  partBytes: 16 * 1024 ** 2,
+};
+
+const megabytes = (bytes: number) => `${formatNumber(Math.ceil(bytes / 1024 ** 2))} MB`;
+const TOO_BIG_ADVICE =
+  "Gem udtrækket som CSV-filer (de har ingen størrelsesgrænse), eller del det i flere arbejdsbøger";
+
+function tooBig(file: string, what: string, bytes: number, limit: number, unpacked = true): SourceFileError {
+  return new SourceFileError(
+    `Arbejdsbogen ${path.basename(file)} er for stor til at blive importeret: ${what} fylder ${megabytes(bytes)}${unpacked ? " udpakket" : ""} (grænsen er ${megabytes(limit)}). ${TOO_BIG_ADVICE}`,
+  );
+}
+
+/** The zip directory of a workbook, after the file-size check (reads the directory only). */
+async function openWorkbook(file: string): Promise<ZipEntry[]> {
+  const size = statSync(file).size;
+  if (size > XLSX_LIMITS.fileBytes) throw tooBig(file, "filen", size, XLSX_LIMITS.fileBytes, false);
+  try {
+    return (await unzipper.Open.file(file)).files;
+  } catch {
+    throw new SourceFileError(
+      `${path.basename(file)} er ikke en gyldig XLSX-fil (zip-arkivet kan ikke læses)`,
+    );
+  }
+}
+
+/** Reads one zip entry whole, refusing it once more than `limit` bytes come out (a lying directory). */
+async function readEntry(file: string, entry: ZipEntry, what: string, limit: number): Promise<string> {
+  if (entry.uncompressedSize > limit) throw tooBig(file, what, entry.uncompressedSize, limit);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const stream = entry.stream();
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > limit) throw tooBig(file, what, total, limit);
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    stream.destroy?.();
+    if (err instanceof SourceFileError) throw err;
+    throw new SourceFileError(
+      `${path.basename(file)} er ikke en gyldig XLSX-fil (${what} kan ikke pakkes ud)`,
+    );
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 interface SheetLike {
   id: string | number;
@@ -199,13 +269,16 @@ const xmlText = (s: string) =>
  * the zip's directory and workbook.xml only: no sheet is parsed.
  */
 async function workbookSheets(file: string): Promise<{ name: string; part: string }[]> {
-  const directory = await unzipper.Open.file(file);
-  const entry = (p: string) => directory.files.find((f) => f.path === p);
+  const files = await openWorkbook(file);
+  const entry = (p: string) => files.find((f) => f.path === p);
   const book = entry("xl/workbook.xml");
-  if (!book) throw new Error(`${path.basename(file)} er ikke en gyldig XLSX-fil (xl/workbook.xml mangler)`);
-  const bookXml = (await book.buffer()).toString("utf8");
+  if (!book)
+    throw new SourceFileError(`${path.basename(file)} er ikke en gyldig XLSX-fil (xl/workbook.xml mangler)`);
+  const bookXml = await readEntry(file, book, "xl/workbook.xml", XLSX_LIMITS.partBytes);
   const relsEntry = entry("xl/_rels/workbook.xml.rels");
-  const relsXml = relsEntry ? (await relsEntry.buffer()).toString("utf8") : "";
+  const relsXml = relsEntry
+    ? await readEntry(file, relsEntry, "xl/_rels/workbook.xml.rels", XLSX_LIMITS.partBytes)
+    : "";
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = xmlAttr(m[0], "Id");
@@ -220,15 +293,37 @@ async function workbookSheets(file: string): Promise<{ name: string; part: strin
     const part = target ? (/sheet(\d+)\.xml$/.exec(target)?.[1] ?? "") : "";
     sheets.push({ name, part });
   }
+  // every sheet (also those not imported: the stream unpacks them on its way) and the string table
+  for (const f of files) {
+    const part = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(f.path)?.[1];
+    if (part === undefined && !/^xl\/worksheets\/[^/]+\.xml$/.test(f.path)) continue;
+    if (f.uncompressedSize > XLSX_LIMITS.sheetBytes) {
+      const name = sheets.find((s) => s.part === part)?.name;
+      throw tooBig(file, name ? `fanebladet «${name}»` : f.path, f.uncompressedSize, XLSX_LIMITS.sheetBytes);
+    }
+  }
+  const strings = entry("xl/sharedStrings.xml");
+  if (strings && strings.uncompressedSize > XLSX_LIMITS.sharedStringsBytes)
+    throw tooBig(
+      file,
+      "tekstlisten (xl/sharedStrings.xml)",
+      strings.uncompressedSize,
+      XLSX_LIMITS.sharedStringsBytes,
+    );
   return sheets;
 }
 
 /** The workbook's shared-string table (xl/sharedStrings.xml), plain text of each entry. */
 async function sharedStringTable(file: string): Promise<string[]> {
-  const directory = await unzipper.Open.file(file);
-  const entry = directory.files.find((f) => f.path === "xl/sharedStrings.xml");
+  const files = await openWorkbook(file);
+  const entry = files.find((f) => f.path === "xl/sharedStrings.xml");
   if (!entry) return [];
-  const xml = (await entry.buffer()).toString("utf8");
+  const xml = await readEntry(
+    file,
+    entry,
+    "tekstlisten (xl/sharedStrings.xml)",
+    XLSX_LIMITS.sharedStringsBytes,
+  );
   const out: string[] = [];
   for (const si of xml.matchAll(/<si>([\s\S]*?)<\/si>/g)) {
     let text = "";
@@ -236,6 +331,27 @@ async function sharedStringTable(file: string): Promise<string[]> {
     out.push(text);
   }
   return out;
+}
+
+/**
+ * A failure inside exceljs or V8 while a sheet is read (a cell or sheet too big for one JS string:
+ * "Invalid string length"; a malformed part: "Cannot read properties of undefined") in Danish,
+ * naming the file, sheet and the row reached.
+ */
+export function xlsxReadError(label: string, rowReached: number, err: unknown): SourceFileError {
+  if (err instanceof SourceFileError) return err;
+  const where = `${label}, række ${formatNumber(rowReached + 1)}`;
+  const text = err instanceof Error ? err.message : String(err);
+  if (err instanceof RangeError || /string length|string longer|allocation failed|heap/i.test(text)) {
+    return new SourceFileError(
+      `${where}: en celle eller et faneblad er for stort til at blive læst. ${TOO_BIG_ADVICE}`,
+      { cause: err },
+    );
+  }
+  return new SourceFileError(
+    `${where}: arbejdsbogen kan ikke læses; den er beskadiget eller ikke en gyldig XLSX-fil. Åbn og gem den igen i Excel, eller gem udtrækket som CSV-filer`,
+    { cause: err },
+  );
 }
 
 /** The names of the sheets in an XLSX workbook. */
@@ -247,9 +363,24 @@ export async function xlsxSheetNames(file: string): Promise<string[]> {
  * A reader over one sheet of an XLSX workbook, streamed. Row numbers are the sheet's; the first
  * non-empty row is the header.
  */
-export function xlsxReader(file: string, wantedSheet: string): SourceReader {
+export function xlsxReader(
+  file: string,
+  wantedSheet: string,
+  label = `${path.basename(file)}[${wantedSheet}]`,
+): SourceReader {
   let headerCache: string[] | null = null;
   async function* rows(onlyHeader = false): AsyncGenerator<SourceRow[] | string[]> {
+    const reached = { row: 0 };
+    try {
+      yield* sheetRows(onlyHeader, reached);
+    } catch (err) {
+      throw xlsxReadError(label, reached.row, err);
+    }
+  }
+  async function* sheetRows(
+    onlyHeader: boolean,
+    reached: { row: number },
+  ): AsyncGenerator<SourceRow[] | string[]> {
     const byPart = new Map((await workbookSheets(file)).map((s) => [s.part, s.name]));
     let shared: string[] | null = null;
     const sharedTable = () => shared ?? [];
@@ -291,6 +422,7 @@ export function xlsxReader(file: string, wantedSheet: string): SourceReader {
       let header: string[] | null = null;
       let batch: SourceRow[] = [];
       for await (const row of sheet) {
+        reached.row = row.number;
         const cells = row.values as unknown[]; // 1-based
         await needShared(cells);
         if (!header) {

@@ -3,7 +3,7 @@
  * Every problem becomes a reject naming file, line, column (as headed in the source), the value
  * (CPR numbers masked) and the reason in Danish. Pure apart from the pseudonymizer.
  */
-import { fromDayNumber, toDayNumber, tryParseDate } from "../domain/calendar.ts";
+import { addMonthsToDate, fromDayNumber, toDayNumber, tryParseDate } from "../domain/calendar.ts";
 import { CODE_LIST_NAMES, type CodeListName, closestCode, foldCode, resolveCode } from "../domain/codes.ts";
 import { cprBirthDate, cprSex, maskCpr, normalizeCpr } from "../domain/cpr.ts";
 import type { CanonicalFile, FileMapping } from "./profile.ts";
@@ -154,6 +154,60 @@ export function mapHeaders(headers: string[], mapping: FileMapping, spec: FileSp
   return { source, index };
 }
 
+/**
+ * Rejects for headings that occur twice (case-insensitively) or that name the same canonical column
+ * after the profile's renames (line 1): which of them holds the data would be a guess. Empty
+ * headings (trailing separators, empty cells) are not compared.
+ */
+export function duplicateColumns(fileName: string, headers: string[], mapping: FileMapping): Reject[] {
+  const seen = new Map<string, { heading: string; index: number }>();
+  const out: Reject[] = [];
+  headers.forEach((heading, i) => {
+    const folded = heading.trim().toLowerCase();
+    if (folded === "") return;
+    const canonical = foldCode(mapping.columns.get(folded) ?? heading);
+    const first = seen.get(canonical);
+    if (!first) {
+      seen.set(canonical, { heading, index: i });
+      return;
+    }
+    const reason =
+      first.heading.trim().toLowerCase() === folded
+        ? `kolonnen «${heading.trim()}» står flere gange i overskriften (kolonne ${first.index + 1} og ${i + 1}); det er uklart, hvilken der gælder. Fjern eller omdøb den ene`
+        : `kolonnerne «${first.heading.trim()}» (kolonne ${first.index + 1}) og «${heading.trim()}» (kolonne ${i + 1}) er begge kolonnen «${canonical}»; det er uklart, hvilken der gælder. Fjern den ene, eller ret mappingprofilen`;
+    out.push({ file: fileName, line: 1, column: heading.trim(), value: "", reason });
+  });
+  return out;
+}
+
+/**
+ * The latest date a row may hold: the extraction date when manifest.json gives one (it is itself
+ * no later than the import day), else one year after the import day (a planned end date may lie
+ * ahead; the year 2999 may not).
+ */
+export interface DateBound {
+  latest: string;
+  /** the reject reason for a later date, and for a later month */
+  reason: string;
+  monthReason: string;
+}
+
+export function dateBound(extractionDate: string | null, today: string): DateBound {
+  if (extractionDate) {
+    return {
+      latest: extractionDate,
+      reason: `datoen ligger efter udtræksdatoen ${extractionDate} (manifest.json)`,
+      monthReason: `måneden ligger efter udtræksdatoen ${extractionDate} (manifest.json)`,
+    };
+  }
+  const latest = addMonthsToDate(today, 12);
+  return {
+    latest,
+    reason: `datoen ligger mere end et år efter importdagen ${today} (senest ${latest})`,
+    monthReason: `måneden ligger mere end et år efter importdagen ${today} (senest ${latest.slice(0, 7)})`,
+  };
+}
+
 /** Rejects for required columns missing from the header (line 1). */
 export function missingColumns(fileName: string, headers: HeaderMap, spec: FileSpec): Reject[] {
   return spec.columns
@@ -205,6 +259,8 @@ export class RowValidator {
     private readonly pseudonymizer: Pseudonymizer,
     /** XLSX: a date cell arrives as Excel's serial day number (days since 1899-12-30) */
     private readonly excelSerialDates = false,
+    /** dates and months after this are rejected */
+    private readonly bound: DateBound | null = null,
   ) {}
 
   private heading(column: string): string {
@@ -248,6 +304,7 @@ export class RowValidator {
     }
     if (d === null)
       return this.reject(column, v, "ugyldig dato: forventet ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ") ?? undefined;
+    if (this.bound && d > this.bound.latest) return this.reject(column, v, this.bound.reason) ?? undefined;
     return d;
   }
 
@@ -388,6 +445,10 @@ export class RowValidator {
             : (tryParseDate(monthRaw)?.slice(0, 7) ?? null);
           if (parsed && Number(parsed.slice(5)) >= 1 && Number(parsed.slice(5)) <= 12) month = `${parsed}-01`;
           else this.reject("maaned", monthRaw, "ugyldig måned: forventet ÅÅÅÅ-MM");
+          if (month && this.bound && month > this.bound.latest) {
+            month = null;
+            this.reject("maaned", monthRaw, this.bound.monthReason);
+          }
         }
         const hours = this.number("timer", true);
         if (typeof hours === "number" && hours < 0)

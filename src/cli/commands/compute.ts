@@ -17,7 +17,7 @@ import {
   planComputation,
   SnapshotChoiceError,
 } from "../../services/snapshot-choice.ts";
-import { openInstallationStore } from "../../store/db.ts";
+import { openCommandStore } from "../command-store.ts";
 
 const usage = "Brug: effektspor compute [--data-dir MAPPE] [--snapshot ID] [--accept-change]";
 
@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const dataDir = resolveDataDir(values["data-dir"]);
-  const store = await openInstallationStore(dataDir);
+  const store = await openCommandStore(dataDir);
   try {
     let plan: ComputationPlan;
     try {

@@ -8,7 +8,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { resolveDataDir } from "../../config.ts";
 import { formatNumber } from "../../domain/format.ts";
-import { openInstallationStore } from "../../store/db.ts";
 import {
   formatRejects,
   ImportInputError,
@@ -17,6 +16,7 @@ import {
   importSnapshot,
 } from "../../warehouse/import/index.ts";
 import { loadProfile, ProfileError } from "../../warehouse/profile.ts";
+import { openCommandStore } from "../command-store.ts";
 
 const TABLE_LABELS: Record<string, string> = {
   persons: "personer",
@@ -109,7 +109,7 @@ export async function run(args: string[]): Promise<number> {
   const tty = process.stderr.isTTY;
   let lastLine = 0;
   let lastKey = "";
-  const store = await openInstallationStore(dataDir);
+  const store = await openCommandStore(dataDir);
   try {
     const result = await importSnapshot({
       folder: path.resolve(folder),

@@ -2,9 +2,9 @@
 import { parseArgs } from "node:util";
 import { resolveDataDir } from "../../config.ts";
 import { formatDate, formatNumber } from "../../domain/format.ts";
-import { openInstallationStore } from "../../store/db.ts";
 import { listSnapshots } from "../../store/repositories/snapshots.ts";
 import { pruneSnapshots } from "../../warehouse/catalogue.ts";
+import { openCommandStore } from "../command-store.ts";
 
 const usage =
   "Brug: effektspor snapshots list [--data-dir DIR] | snapshots prune --keep-months N [--data-dir DIR]";
@@ -34,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const dataDir = resolveDataDir(parsed.values["data-dir"]);
-  const store = await openInstallationStore(dataDir);
+  const store = await openCommandStore(dataDir);
   try {
     if (sub === "list") {
       const rows = await listSnapshots(store.db);

@@ -6,9 +6,9 @@
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { tryParseDate } from "../../domain/calendar.ts";
+import { isoDateFromUtc, tryParseDate } from "../../domain/calendar.ts";
 import { CANONICAL_FILES, type CanonicalFile, type MappingProfile } from "../profile.ts";
-import { csvReader, xlsxReader, xlsxSheetNames } from "../sources.ts";
+import { csvReader, SourceFileError, xlsxReader, xlsxSheetNames } from "../sources.ts";
 import { ImportInputError, type SourceFile } from "./types.ts";
 
 export interface DiscoveredInput {
@@ -74,17 +74,20 @@ export async function discover(
       else ignored.push(name);
     } else if (/\.xlsx$/i.test(name)) {
       const single = canonicalOf(name);
-      const sheets = await xlsxSheetNames(full);
+      const sheets = await xlsxSheetNames(full).catch((err: unknown) => {
+        throw err instanceof SourceFileError ? new ImportInputError(err.message) : err;
+      });
       let used = false;
       for (const sheet of sheets) {
         const canonical = canonicalOf(sheet) ?? (sheets.length === 1 ? single : null);
         if (!canonical) continue;
         used = true;
+        const label = sheets.length === 1 && single ? name : `${name}[${sheet}]`;
         sources.push({
           canonical,
-          label: sheets.length === 1 && single ? name : `${name}[${sheet}]`,
+          label,
           path: full,
-          reader: xlsxReader(full, sheet),
+          reader: xlsxReader(full, sheet, label),
           bytes,
           csv: false,
         });
@@ -111,8 +114,19 @@ export async function discover(
   return { sources, manifest, ignored };
 }
 
-/** The extraction date and source named by manifest.json (both null without one). */
-export function readManifest(file: string | null): ManifestInfo {
+/**
+ * The source label: plain words (letters, digits, spaces and ordinary punctuation), at most 100
+ * characters. It is shown and stored as the snapshot's source, so no path, markup or control
+ * characters ("../../../../tmp/evil" is refused).
+ */
+const SOURCE_LABEL = /^[\p{L}\p{N}][\p{L}\p{N} .,()&+:'-]*$/u;
+const SOURCE_LABEL_MAX = 100;
+
+/**
+ * The extraction date and source named by manifest.json (both null without one). The extraction
+ * date may not lie after `today` (the import day): an extract cannot be made in the future.
+ */
+export function readManifest(file: string | null, today = isoDateFromUtc(new Date())): ManifestInfo {
   if (!file) return { extractionDate: null, source: null };
   let raw: { udtraeksdato?: unknown; kilde?: unknown };
   try {
@@ -120,6 +134,8 @@ export function readManifest(file: string | null): ManifestInfo {
   } catch (err) {
     throw new ImportInputError(`manifest.json er ikke gyldig JSON: ${(err as Error).message}`);
   }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+    throw new ImportInputError('manifest.json skal være et JSON-objekt, fx {"udtraeksdato": "2024-06-30"}');
   let extractionDate: string | null = null;
   if (raw.udtraeksdato !== undefined) {
     extractionDate = typeof raw.udtraeksdato === "string" ? tryParseDate(raw.udtraeksdato) : null;
@@ -128,8 +144,22 @@ export function readManifest(file: string | null): ManifestInfo {
         `manifest.json: «udtraeksdato» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD): ${String(raw.udtraeksdato)}`,
       );
     }
+    if (extractionDate > today) {
+      throw new ImportInputError(
+        `manifest.json: «udtraeksdato» ${extractionDate} ligger efter importdagen ${today}; et udtræk kan ikke være dannet i fremtiden`,
+      );
+    }
   }
-  const source = typeof raw.kilde === "string" && raw.kilde.trim() !== "" ? raw.kilde.trim() : null;
+  let source: string | null = null;
+  if (raw.kilde !== undefined && raw.kilde !== null) {
+    const text = typeof raw.kilde === "string" ? raw.kilde.trim() : null;
+    if (text === null || (text !== "" && (!SOURCE_LABEL.test(text) || text.length > SOURCE_LABEL_MAX))) {
+      throw new ImportInputError(
+        `manifest.json: «kilde» skal være en betegnelse med almindelige ord (bogstaver, tal, mellemrum og tegnsætning, højst ${SOURCE_LABEL_MAX} tegn), fx "FACIT"; ikke en sti eller kode: ${JSON.stringify(raw.kilde).slice(0, 120)}`,
+      );
+    }
+    source = text === "" ? null : text;
+  }
   return { extractionDate, source };
 }
 

@@ -10,17 +10,19 @@
  *  3. cross-checks.ts: load the staged rows into DuckDB and run the cross-row checks (duplicates,
  *     unknown persons); with errors and no `acceptValidRows`: report, delete the folder, stop;
  *  4. publish.ts: write the Parquet files and manifest.json, fsync, rename the folder into place,
- *     THEN insert the catalogue row. A killed import leaves only a `.tmp-` folder, removed by the
- *     next import.
+ *     THEN insert the catalogue row. A killed import leaves only a `.tmp-` folder, removed when the
+ *     next import starts and when the server or a command starts (cleanLeftoverImports).
  */
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { isoDateFromUtc } from "../../domain/calendar.ts";
 import {
   findSnapshotByHash,
   insertImportReport,
   type RejectRow,
 } from "../../store/repositories/snapshots.ts";
 import { loadPseudonymKey, Pseudonymizer } from "../pseudonym.ts";
+import { dateBound } from "../validate.ts";
 import { crossCheck, StagingDb } from "./cross-checks.ts";
 import { contentHash, discover, readManifest } from "./discover.ts";
 import { messages, summaryOf } from "./messages.ts";
@@ -28,7 +30,7 @@ import { publish } from "./publish.ts";
 import { rejectsReportFor } from "./rejects-report.ts";
 import { stageRows } from "./stage-rows.ts";
 import { emptyCounts, ImportInputError, type ImportOptions, type ImportResult, Progress } from "./types.ts";
-import { openWorkspace, removeWorkspace } from "./workspace.ts";
+import { cleanStaleTemporaryFolders, openWorkspace, removeWorkspace } from "./workspace.ts";
 
 export type { Reject } from "../validate.ts";
 export { rejectMessage } from "../validate.ts";
@@ -42,7 +44,7 @@ export {
   type ImportResult,
   MAX_KEPT_REJECTS,
 } from "./types.ts";
-export { cleanStaleTemporaryFolders } from "./workspace.ts";
+export { cleanLeftoverImports, cleanStaleTemporaryFolders } from "./workspace.ts";
 
 /** Imports a folder of extract files as a new snapshot (see the file comment for the order of work). */
 export async function importSnapshot(options: ImportOptions): Promise<ImportResult> {
@@ -50,11 +52,14 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
   const { folder, dataDir, db, profile, importedBy } = options;
   const snapshotsDir = path.join(dataDir, "snapshots");
   mkdirSync(snapshotsDir, { recursive: true });
+  // a killed import's folder goes first, whatever this import's outcome
+  cleanStaleTemporaryFolders(snapshotsDir);
   const progress = new Progress(options.onProgress);
+  const today = options.today ?? isoDateFromUtc(new Date());
 
   // 1. discover, hash, refuse a duplicate
   const input = await discover(folder, profile);
-  const manifestInfo = readManifest(input.manifest);
+  const manifestInfo = readManifest(input.manifest, today);
   progress.totalBytes = input.sources.filter((s) => s.csv).reduce((n, s) => n + s.bytes, 0);
   progress.report({ phase: "hashing" });
   const hash = await contentHash(folder, input, profile);
@@ -109,6 +114,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
       tmpDir,
       rejects,
       progress,
+      dateBound: dateBound(manifestInfo.extractionDate, today),
     });
 
     // 3. load into DuckDB, cross-row checks; all-or-nothing unless acceptValidRows
@@ -149,6 +155,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
       rejectedRows,
       reportFile,
       importedBy,
+      today,
     });
     if ("duplicateOf" in done)
       return duplicate(done.duplicateOf, messages.duplicateMeanwhile(done.duplicateOf), {});

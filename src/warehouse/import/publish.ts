@@ -96,6 +96,8 @@ export interface PublishInput {
   rejectedRows: number;
   reportFile: string | null;
   importedBy: string;
+  /** the import day: without a manifest the extraction date is the data's last date, at most this */
+  today?: string;
 }
 
 export interface Published {
@@ -116,7 +118,10 @@ export interface Published {
 export async function publish(input: PublishInput): Promise<Published | { duplicateOf: string }> {
   const { db, staging, tmpDir, snapshotsDir, contentHash: hash, manifestInfo } = input;
   const { counts, range } = await writeTables(staging.connection, tmpDir);
-  const extractionDate = manifestInfo.extractionDate ?? range.hi ?? new Date().toISOString().slice(0, 10);
+  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  // a planned end date may lie ahead of the import day; the extract was made by then
+  const extractionDate =
+    manifestInfo.extractionDate ?? (range.hi && range.hi < today ? range.hi : null) ?? today;
   const source = manifestInfo.source ?? "udtræk";
   staging.close();
 

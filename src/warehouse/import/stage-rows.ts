@@ -9,10 +9,18 @@ import path from "node:path";
 import { fileMapping, type MappingProfile } from "../profile.ts";
 import type { Pseudonymizer } from "../pseudonym.ts";
 import type { SnapshotTableName } from "../snapshot-layout.ts";
+import { SourceFileError } from "../sources.ts";
 import { StagedCsv } from "../stage.ts";
-import { FILE_SPECS, mapHeaders, missingColumns, RowValidator } from "../validate.ts";
+import {
+  type DateBound,
+  duplicateColumns,
+  FILE_SPECS,
+  mapHeaders,
+  missingColumns,
+  RowValidator,
+} from "../validate.ts";
 import type { RejectsReport } from "./rejects-report.ts";
-import { type FileSummary, type Progress, type SourceFile, TABLE_ORDER } from "./types.ts";
+import { type FileSummary, ImportInputError, type Progress, type SourceFile, TABLE_ORDER } from "./types.ts";
 
 export interface StageRowsInput {
   sources: SourceFile[];
@@ -22,6 +30,8 @@ export interface StageRowsInput {
   tmpDir: string;
   rejects: RejectsReport;
   progress: Progress;
+  /** dates after it are rejected (see dateBound in validate.ts) */
+  dateBound?: DateBound;
 }
 
 /** The staged CSV of a snapshot table, or of the derived persons / needed persons. */
@@ -29,8 +39,19 @@ export function stagedFile(tmpDir: string, name: SnapshotTableName | "derived" |
   return path.join(tmpDir, `stage-${name}.csv`);
 }
 
-/** Stages every valid row; returns the per-file counts (before the cross-checks). */
+/**
+ * Stages every valid row; returns the per-file counts (before the cross-checks). A file that
+ * cannot be read at all (SourceFileError) stops the import with its Danish message.
+ */
 export async function stageRows(input: StageRowsInput): Promise<FileSummary[]> {
+  try {
+    return await stageAll(input);
+  } catch (err) {
+    throw err instanceof SourceFileError ? new ImportInputError(err.message) : err;
+  }
+}
+
+async function stageAll(input: StageRowsInput): Promise<FileSummary[]> {
   const { sources, profile, pseudonymizer, tmpDir, rejects, progress } = input;
   const staged = new Map<SnapshotTableName, StagedCsv>();
   for (const t of TABLE_ORDER) staged.set(t, new StagedCsv(stagedFile(tmpDir, t)));
@@ -42,7 +63,8 @@ export async function stageRows(input: StageRowsInput): Promise<FileSummary[]> {
   for (const source of sources) {
     const spec = FILE_SPECS[source.canonical];
     const mapping = fileMapping(profile, source.canonical);
-    const headers = mapHeaders(await source.reader.headers(), mapping, spec);
+    const headings = await source.reader.headers();
+    const headers = mapHeaders(headings, mapping, spec);
     const summary: FileSummary = {
       file: source.label,
       canonical: source.canonical,
@@ -51,10 +73,13 @@ export async function stageRows(input: StageRowsInput): Promise<FileSummary[]> {
       rejected: 0,
     };
     files.push(summary);
-    const missing = missingColumns(source.label, headers, spec);
+    const missing = [
+      ...duplicateColumns(source.label, headings, mapping),
+      ...missingColumns(source.label, headers, spec),
+    ];
     if (missing.length > 0) {
       for (const r of missing) rejects.add(r);
-      // count the file's rows as rejected: none can be read without the column
+      // count the file's rows as rejected: none can be read without the column (or with two)
       for await (const batch of source.reader.batches()) {
         summary.rows += batch.rows.length;
         summary.rejected += batch.rows.length;
@@ -62,7 +87,15 @@ export async function stageRows(input: StageRowsInput): Promise<FileSummary[]> {
       continue;
     }
     progress.report({ phase: "reading", file: source.label });
-    const validator = new RowValidator(source.label, spec, headers, mapping, pseudonymizer, !source.csv);
+    const validator = new RowValidator(
+      source.label,
+      spec,
+      headers,
+      mapping,
+      pseudonymizer,
+      !source.csv,
+      input.dateBound ?? null,
+    );
     const out = staged.get(spec.table) as StagedCsv;
     const bytesBefore = progress.bytes;
     for await (const batch of source.reader.batches()) {

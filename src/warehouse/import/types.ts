@@ -25,6 +25,8 @@ export interface ImportOptions {
   acceptValidRows?: boolean;
   importedBy: string;
   onProgress?: (p: ImportProgress) => void;
+  /** the import day (YYYY-MM-DD; default today, UTC): bounds the extraction date and the data's dates */
+  today?: string;
 }
 
 export interface FileSummary {

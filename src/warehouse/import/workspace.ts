@@ -51,6 +51,14 @@ export function cleanStaleTemporaryFolders(snapshotsDir: string): string[] {
   return removed;
 }
 
+/**
+ * Removes the temporary folders that dead imports left in a data directory; called when the server
+ * or a command starts (and by every import), so a killed import's folder never stays behind.
+ */
+export function cleanLeftoverImports(dataDir: string): string[] {
+  return cleanStaleTemporaryFolders(path.join(dataDir, "snapshots"));
+}
+
 /** Creates the temporary folder of a new import (after removing dead imports' folders). */
 export function openWorkspace(snapshotsDir: string, contentHash: string): string {
   cleanStaleTemporaryFolders(snapshotsDir);
