@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { isoDateFromUtc, tryParseDate } from "../../domain/calendar.ts";
+import { addDays, isoDateFromUtc, tryParseDate } from "../../domain/calendar.ts";
 import { CANONICAL_FILES, type CanonicalFile, type MappingProfile } from "../profile.ts";
 import { csvReader, SourceFileError, xlsxReader, xlsxSheetNames } from "../sources.ts";
 import { ImportInputError, type SourceFile } from "./types.ts";
@@ -124,7 +124,8 @@ const SOURCE_LABEL_MAX = 100;
 
 /**
  * The extraction date and source named by manifest.json (both null without one). The extraction
- * date may not lie after `today` (the import day): an extract cannot be made in the future.
+ * date may not lie after `today` (the import day; a day later is let through for time zones): an
+ * extract cannot be made in the future.
  */
 export function readManifest(file: string | null, today = isoDateFromUtc(new Date())): ManifestInfo {
   if (!file) return { extractionDate: null, source: null };
@@ -144,7 +145,8 @@ export function readManifest(file: string | null, today = isoDateFromUtc(new Dat
         `manifest.json: «udtraeksdato» er ikke en gyldig dato (forventet ÅÅÅÅ-MM-DD): ${String(raw.udtraeksdato)}`,
       );
     }
-    if (extractionDate > today) {
+    // a day's grace: the import day is a UTC date, the extract's a Danish one
+    if (extractionDate > addDays(today, 1)) {
       throw new ImportInputError(
         `manifest.json: «udtraeksdato» ${extractionDate} ligger efter importdagen ${today}; et udtræk kan ikke være dannet i fremtiden`,
       );

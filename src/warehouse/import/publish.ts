@@ -3,7 +3,7 @@
  * the temporary folder (rows the cross-checks rejected left out, persons derived from CPR numbers
  * added), then manifest.json; fsync; rename the folder into place; and only then insert the
  * catalogue row. A snapshot is thus in the catalogue only when its folder is complete, and a
- * killed import leaves only a `.tmp-` folder (removed by the next import).
+ * killed import leaves only a `.tmp-` folder (removed when a command or the next import starts).
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
