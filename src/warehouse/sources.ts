@@ -200,6 +200,8 @@ export const XLSX_LIMITS = {
   fileBytes: 200 * 1024 ** 2,
   sheetBytes: 512 * 1024 ** 2,
   sharedStringsBytes: 128 * 1024 ** 2,
+  /** all sheets and the string table together (the stream unpacks every sheet on its way) */
+  totalBytes: 1024 ** 3,
   /** workbook.xml and its relations (read whole to find the sheets) */
   partBytes: 16 * 1024 ** 2,
 };
@@ -310,6 +312,11 @@ async function workbookSheets(file: string): Promise<{ name: string; part: strin
       strings.uncompressedSize,
       XLSX_LIMITS.sharedStringsBytes,
     );
+  const total = files
+    .filter((f) => f === strings || /^xl\/worksheets\/[^/]+\.xml$/.test(f.path))
+    .reduce((n, f) => n + f.uncompressedSize, 0);
+  if (total > XLSX_LIMITS.totalBytes)
+    throw tooBig(file, "fanebladene og tekstlisten tilsammen", total, XLSX_LIMITS.totalBytes);
   return sheets;
 }
 

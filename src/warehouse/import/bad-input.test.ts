@@ -184,6 +184,15 @@ describeEachStore("import of bad input", (getStore) => {
     expect(await inputError(sheet)).toBe(
       "Arbejdsbogen udtraek.xlsx er for stor til at blive importeret: fanebladet «personer» fylder 1.431 MB udpakket (grænsen er 512 MB). Gem udtrækket som CSV-filer (de har ingen størrelsesgrænse), eller del det i flere arbejdsbøger",
     );
+    // three sheets of 400 MB each: each under the sheet limit, together 1.200 MB over the 1.024 MB
+    const many = tempDir();
+    writeWorkbook(
+      path.join(many, "udtraek.xlsx"),
+      ["personer", "tilbud", "noter"].map((name) => ({ name, xml: personer, claimedSize: 400 * 1024 ** 2 })),
+    );
+    expect(await inputError(many)).toBe(
+      "Arbejdsbogen udtraek.xlsx er for stor til at blive importeret: fanebladene og tekstlisten tilsammen fylder 1.200 MB udpakket (grænsen er 1.024 MB). Gem udtrækket som CSV-filer (de har ingen størrelsesgrænse), eller del det i flere arbejdsbøger",
+    );
     // a string table said to hold 600 MB (one huge cell)
     const strings = tempDir();
     writeWorkbook(
