@@ -13,6 +13,7 @@ import { z } from "zod";
 import "./zod-da.ts";
 import { isIsoDate, isMonth } from "./calendar.ts";
 import { formatNumber, parseDanishNumber, UNITS, type Unit } from "./format.ts";
+import { int4 } from "./input-rules.ts";
 import type { Goal, Milestone, Target } from "./status.ts";
 
 export const GOAL_KINDS = ["absolute", "relative_percent", "relative_points", "relative_change"] as const;
@@ -111,7 +112,7 @@ const projectFields = {
   dataSources: textList,
   notes: text(),
   footnotes: textList,
-  sortOrder: z.number().int("Skal være et heltal"),
+  sortOrder: int4,
 };
 
 const periodOrder = (p: { periodStart?: string | null; periodEnd?: string | null }) =>
@@ -211,7 +212,7 @@ const indicatorFields = {
   kind: z.enum(INDICATOR_KINDS, { error: "Type skal være manual eller computed" }),
   /** the engine's definition object; validated by the engine when computed */
   definition: z.record(z.string(), z.unknown()).nullable(),
-  sortOrder: z.number().int("Skal være et heltal"),
+  sortOrder: int4,
 };
 
 export const indicatorCreateSchema = z.strictObject({

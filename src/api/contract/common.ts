@@ -7,6 +7,7 @@
  * is generated from them.
  */
 import { z } from "zod";
+import { idText } from "../../domain/input-rules.ts";
 import "../../domain/zod-da.ts";
 
 /** A server value as it arrives in the browser: Dates become ISO strings. */
@@ -47,7 +48,24 @@ export const isoDate = z.string().meta({ format: "date" });
 
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Måneden skal skrives ÅÅÅÅ-MM, fx 2024-02");
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/**
+ * The input rules every route shares (src/domain/input-rules.ts): `idText` for an id in a path or a
+ * query, `idNumber` for one in a JSON body (both 1 … 2.147.483.647, the store's integer), `int4` for
+ * another stored whole number, `storableText` for text PostgreSQL can hold. The router also refuses
+ * unstorable text in every request part, so a route that forgets `storableText` is still safe.
+ */
+export {
+  ID_MESSAGE,
+  INT4_MAX,
+  idNumber,
+  idText,
+  int4,
+  storableText,
+  unstorableReason,
+} from "../../domain/input-rules.ts";
+
+/** `/…/:id`: a stored id (1 … 2.147.483.647; anything else is a 400, never a database error). */
+export const idParam = z.object({ id: idText });
 
 export const okResponse = z.object({ ok: z.literal(true) });
 export const deletedResponse = z.object({ deleted: z.literal(true) });

@@ -7,7 +7,7 @@ import { benefitCode } from "../../domain/economics/prices.ts";
 import type { CourseAverage } from "../../domain/economics/staircase.ts";
 import type { EvaluatedBusinessCase, MaaltalReport, ProjectEconomics } from "../../services/economics.ts";
 import type { RefusionPriceRow } from "../../warehouse/refusion-prices.ts";
-import { timestamp, typed, type Wire } from "./common.ts";
+import { idNumber, idText, int4, timestamp, typed, type Wire } from "./common.ts";
 
 export type { Payback } from "../../domain/economics/business-case.ts";
 /** Request bodies defined in the domain, named here as the contract. */
@@ -25,7 +25,7 @@ export const pricePatchBody = z
   .strict();
 
 export const businessCaseCreateBody = z.object({
-  projectId: z.number().int().positive(),
+  projectId: idNumber,
   name: z.string().trim().min(1).max(200),
   model: businessCaseModelSchema,
 });
@@ -38,12 +38,12 @@ const budgetPeriod = z.string().regex(/^\d{4}(-\d{4})?$/, "forventet budgetperio
 
 const maaltalLine = z.object({
   groupName: z.string().trim().min(1).max(200),
-  groupOrder: z.number().int().min(0).default(0),
-  lineOrder: z.number().int().min(0).default(0),
+  groupOrder: int4.min(0).default(0),
+  lineOrder: int4.min(0).default(0),
   label: z.string().trim().min(1).max(300),
   fte: z.number(),
   kind: z.enum(MAALTAL_KINDS as [string, ...string[]]),
-  projectId: z.number().int().positive().nullable().optional(),
+  projectId: idNumber.nullable().optional(),
   benefits: z.array(benefitCode).default([]),
 });
 export const maaltalCreateBody = maaltalLine.extend({ budgetPeriod });
@@ -59,7 +59,7 @@ export const staircaseQuery = z.object({
 export const yearQuery = z.object({ budgetYear: z.coerce.number().int().min(2000).max(2100).optional() });
 export const periodQuery = z.object({ period: budgetPeriod.optional() });
 export const fromDataQuery = z.object({ snapshot: z.string().min(1).optional() });
-export const businessCasesQuery = z.object({ projectId: z.coerce.number().int().positive().optional() });
+export const businessCasesQuery = z.object({ projectId: idText.optional() });
 
 export const price = z.object({
   id: z.number().int(),

@@ -1,11 +1,11 @@
 /** Contract of computation, provenance, person lists, freezing, outcome groups and exit statistics. */
 import { z } from "zod";
 import type { ExitStatisticsReport } from "../../services/exit-statistics.ts";
-import { month, timestamp, typed } from "./common.ts";
+import { idText, month, timestamp, typed } from "./common.ts";
 
 export type { ExitStatisticsReport } from "../../services/exit-statistics.ts";
 
-export const valueParams = z.object({ id: z.coerce.number().int().positive(), period: month });
+export const valueParams = z.object({ id: idText, period: month });
 
 const commaList = z
   .string()

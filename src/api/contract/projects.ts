@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { monthSchema } from "../../domain/projects.ts";
 import type { OverviewProject, SchemeRow, StatusScheme } from "../../services/status-scheme.ts";
-import { isoDate, timestamp, typed } from "./common.ts";
+import { idText, isoDate, timestamp, typed } from "./common.ts";
 
 /** Request bodies: the domain's input schemas (src/domain/projects.ts), named here as the contract. */
 export {
@@ -27,7 +27,7 @@ export type {
   TargetForecastView,
 } from "../../services/status-scheme.ts";
 
-export const periodParam = z.object({ id: z.coerce.number().int().positive(), period: monthSchema });
+export const periodParam = z.object({ id: idText, period: monthSchema });
 export const rangeQuery = z.object({ from: monthSchema.optional(), to: monthSchema.optional() });
 
 export const project = z.object({

@@ -2,12 +2,12 @@
 import { z } from "zod";
 import type { ImportReportRow, SnapshotRow } from "../../store/repositories/snapshots.ts";
 import type { ImportProgress, ImportResult } from "../../warehouse/import/index.ts";
-import { timestamp, typed } from "./common.ts";
+import { idText, timestamp, typed } from "./common.ts";
 
 export type { ImportProgress, ImportResult } from "../../warehouse/import/index.ts";
 
 export const snapshotParam = z.object({ id: z.string().regex(/^[A-Za-z0-9._-]+$/, "Ugyldigt snapshot-id") });
-export const reportParam = z.object({ id: z.coerce.number().int().positive() });
+export const reportParam = z.object({ id: idText });
 export const jobParam = z.object({ id: z.string().regex(/^[a-f0-9]{16}$/, "Ugyldigt job-id") });
 
 const upload = z.string().meta({ format: "binary" });
