@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { unstorableText } from "../domain/input-rules.ts";
 import { dottedPath } from "../domain/zod-da.ts";
+import { invalidateReadModels } from "../services/read-model.ts";
 import type { Store } from "../store/db.ts";
 import { type Action, type Actor, type ActorResolver, authorize } from "./auth.ts";
 import { ApiError } from "./errors.ts";
@@ -84,7 +85,10 @@ export class ApiRouter {
       const query = parsePart(spec.query, c.req.query(), "query") as Q;
       const body = (spec.body ? parsePart(spec.body, await jsonBody(c), "body") : undefined) as B;
       const actor = authorize(await this.deps.resolveActor(c), spec.action);
-      const result = await handler({ params, query, body, actor, deps: this.deps, c });
+      const result = await handler({ params, query, body, actor, deps: this.deps, c }).finally(
+        // a write (even one that failed half-way) makes the overview and the schemes be built anew
+        () => (spec.method === "get" ? undefined : invalidateReadModels(this.deps.store.db)),
+      );
       if (result instanceof Response) return result;
       if (checkResponses) checkResponse(spec, result);
       return c.json(result as object, spec.status ?? 200);

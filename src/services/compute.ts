@@ -42,6 +42,7 @@ import {
   updateComputation,
 } from "../store/repositories/computed.ts";
 import { listProjectPeriods } from "./project-periods.ts";
+import { invalidateReadModels } from "./read-model.ts";
 import { defaultSnapshotId } from "./snapshot-choice.ts";
 
 /** The first month of a project without a start date (seed 002: primo januar 2024). */
@@ -256,12 +257,23 @@ export interface ComputeSummary {
 
 class ComputeFailure extends Error {}
 
-/** Run the whole computation. Never throws for data or definition problems: they end as status failed. */
+/**
+ * Run the whole computation. Never throws for data or definition problems: they end as status
+ * failed. Either way the overview and the schemes are built anew afterwards (src/services/read-model.ts).
+ */
 export async function runComputation(
   db: Db,
   dataDir: string,
   options: ComputeOptions,
 ): Promise<ComputeSummary> {
+  try {
+    return await computeAndStore(db, dataDir, options);
+  } finally {
+    await invalidateReadModels(db);
+  }
+}
+
+async function computeAndStore(db: Db, dataDir: string, options: ComputeOptions): Promise<ComputeSummary> {
   const started = performance.now();
   const computation = options.computation ?? (await createComputation(db, { startedBy: options.startedBy }));
   const warnings: { indicator: string; message: string }[] = [];
@@ -434,6 +446,8 @@ export async function runComputation(
         warnings,
       },
     );
+    // the new values are shown from the next read on (again at the end, for the failed path too)
+    await invalidateReadModels(db);
     // the recorded duration includes writing the values
     const durationMs = Math.round(performance.now() - started);
     await updateComputation(db, computation.id, { durationMs, finishedAt: new Date() });

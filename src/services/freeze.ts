@@ -17,6 +17,7 @@ import {
   projectPeriodValues,
   type RevisionRow,
 } from "../store/repositories/computed.ts";
+import { invalidateReadModels } from "./read-model.ts";
 
 export interface FreezeInput {
   projectId: number;
@@ -50,6 +51,8 @@ export async function freezeProjectPeriod(
     subject: `project:${input.projectId}:${input.period}`,
     details: result,
   });
+  // the schemes mark frozen cells
+  await invalidateReadModels(tx);
   return result;
 }
 

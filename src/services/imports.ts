@@ -17,6 +17,7 @@ import {
 } from "../warehouse/import/index.ts";
 import { type MappingProfile, ProfileError, parseProfile } from "../warehouse/profile.ts";
 import { type JobStatus, jobs } from "./jobs.ts";
+import { invalidateReadModels } from "./read-model.ts";
 
 /** An import started from the web UI; polled by the Data page. */
 export type ImportJob = JobStatus<ImportProgress, ImportResult, { files: string[] }>;
@@ -56,7 +57,7 @@ export async function startImport(db: Db, dataDir: string, request: ImportReques
         acceptValidRows: request.acceptValidRows,
         importedBy: request.importedBy,
         onProgress,
-      }),
+      }).finally(() => invalidateReadModels(db)),
     describeError: (err) =>
       err instanceof ImportInputError ? err.message : `Importen mislykkedes: ${(err as Error).message}`,
     cleanup: () => rmSync(folder, { recursive: true, force: true }),

@@ -78,6 +78,11 @@ export function typed<T>(description: string) {
   return z.custom<Wire<T>>((v) => typeof v === "object" && v !== null).meta({ description });
 }
 
+/** A JSON answer already serialized (a read model's, src/services/read-model.ts). */
+export function jsonBytesResponse(json: Uint8Array<ArrayBuffer>, status: 200 | 201 = 200): Response {
+  return new Response(json, { status, headers: { "content-type": "application/json" } });
+}
+
 /** The content type of a route that answers an Excel file rather than JSON. */
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" as const;
 

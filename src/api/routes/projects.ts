@@ -10,7 +10,8 @@ import {
   requireProject,
   schemeRow,
 } from "../../services/projects.ts";
-import { buildOverview, buildStatusScheme } from "../../services/status-scheme.ts";
+import { overviewReadModel, statusSchemeReadModel } from "../../services/read-model.ts";
+import { buildStatusScheme } from "../../services/status-scheme.ts";
 import {
   createIndicator,
   createProject,
@@ -22,7 +23,7 @@ import {
   setTarget,
   updateIndicator,
 } from "../../store/repositories/projects.ts";
-import { deletedResponse, idParam, XLSX, xlsxResponse } from "../contract/common.ts";
+import { deletedResponse, idParam, jsonBytesResponse, XLSX, xlsxResponse } from "../contract/common.ts";
 import {
   commentBody,
   indicatorCreateBody,
@@ -53,7 +54,7 @@ export function projectsRoutes(router: ApiRouter): void {
       action: "read",
       response: projects.overview,
     },
-    async () => ({ projects: await buildOverview(db()) }),
+    async () => jsonBytesResponse((await overviewReadModel(db())).json()),
   );
 
   // ------------------------------------------------------------ projects
@@ -341,9 +342,9 @@ export function projectsRoutes(router: ApiRouter): void {
       if (query.from && query.to && query.from > query.to) {
         throw badRequest("Ugyldigt felt «to»: må ikke ligge før «from»", "to");
       }
-      const scheme = await buildStatusScheme(db(), params.id, { from: query.from, to: query.to });
-      if (!scheme) throw notFound(`Projekt ${params.id}`);
-      return scheme;
+      const scheme = await statusSchemeReadModel(db(), params.id, { from: query.from, to: query.to });
+      if (!scheme.value) throw notFound(`Projekt ${params.id}`);
+      return jsonBytesResponse(scheme.json());
     },
   );
 
