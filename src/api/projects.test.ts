@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import { beforeAll, expect, it } from "vitest";
 import { tempDir } from "../../test/temp.ts";
 import { seedProjects } from "../demo/projects.ts";
+import { invalidateReadModels } from "../services/read-model.ts";
 import { schema } from "../store/db.ts";
 import { describeEachStore } from "../store/testing.ts";
 import { createApp } from "./app.ts";
@@ -66,6 +67,7 @@ describeEachStore("projects API", (getStore) => {
           compiledSql: "select 1",
         })),
       );
+    await invalidateReadModels(getStore().db);
     const res = await app.request("/api/overview");
     expect(res.status).toBe(200);
     const { projects } = (await res.json()) as Json;
@@ -179,6 +181,8 @@ describeEachStore("projects API", (getStore) => {
       definitionHash: "test",
       compiledSql: "select 101",
     });
+    // and, as the engine does after writing, the overview and the schemes are built anew
+    await invalidateReadModels(getStore().db);
     const s = (await (
       await app.request(`/api/projects/${projectIds.get("flere-i-job")}/status-scheme`)
     ).json()) as Json;
