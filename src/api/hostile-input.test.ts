@@ -67,10 +67,8 @@ const HOSTILE_STRINGS: unknown[] = [
   "\udfff",
   "x".repeat(10_240),
   "'; DROP TABLE projects; --",
-  "' OR '1'='1",
   "../../../../etc/passwd",
   "",
-  "   ",
   "\u202eomvendt",
 ];
 /** In place of a number: out of every range, not whole, not finite, not a number. */
@@ -86,12 +84,61 @@ const HOSTILE_NUMBERS: unknown[] = [
   "nul\u0000",
 ];
 /** In place of anything: the wrong type. */
-const WRONG_TYPES: unknown[] = [null, true, 7, [], {}, [{}]];
+const WRONG_TYPES: unknown[] = [null, true, 7, [], {}];
+
+/**
+ * Query values: fewer than for paths, since a free-text query (a benefit code) reaches DuckDB on the
+ * exit statistics, each request a query on the snapshot.
+ */
+const HOSTILE_QUERY = [
+  "2147483648",
+  "1e309",
+  "abc",
+  "%00",
+  "%ED%A0%80",
+  "..%2F..%2F..%2Fetc%2Fpasswd",
+  "'%20OR%20'1'%3D'1",
+  "x".repeat(10_240),
+  "2024-13",
+  "2024-02,,%00",
+];
 
 /** Valid values of required query parameters, by name. */
 const VALID_QUERY: Record<string, string> = { benefits: "kontanthjaelp", from: "2024-01", to: "2024-03" };
 
-const RAW_BODIES = ["{", '{"a":', "", "null", "[]", '"tekst"', "123", "[[[[[[[[[[]]]]]]]]]]", "\u0000"];
+const RAW_BODIES = [
+  "{",
+  '{"a":',
+  "",
+  "null",
+  "[]",
+  '"tekst"',
+  "123",
+  "[[[[[[[[[[]]]]]]]]]]",
+  "\u0000",
+  // nested 5.000 and 100.000 deep: valid JSON, then JSON too deep for the parser itself
+  `${"[".repeat(5_000)}${"]".repeat(5_000)}`,
+  `{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+];
+
+/** Whole bodies for routes whose text fields are parsed further (YAML: aliases, nesting, size). */
+const EXTRA_BODIES: Record<string, unknown[]> = {
+  "POST /api/definitions/validate": [
+    { yaml: "<<: *x" },
+    { yaml: "a: &a [*a]" },
+    {
+      yaml: `a: &a [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 9 }, (_, i) => `b${i}: &b${i} [${"*a, ".repeat(9)}*a]`).join("\n")}\nc: [${Array.from({ length: 9 }, (_, i) => `*b${i}`).join(", ")}]`,
+    },
+    { yaml: "[".repeat(10_000) },
+    { yaml: `${"- ".repeat(2_000)}x` },
+    { yaml: "indicators: 5" },
+    { yaml: "indicators: [5, null, {id: 1}]" },
+    { yaml: "!!js/function 'function () {}'" },
+    { yaml: "population: {benefits: [kontanthjaelp]}\nmeasure: {kind: __proto__}" },
+    { definition: { population: { benefits: ["kontanthjaelp"] }, measure: { kind: "constructor" } } },
+    { definition: { indicators: [{ id: "x" }, "tekst", null] } },
+  ],
+};
 
 describeProbe();
 
@@ -220,7 +267,7 @@ function describeProbe() {
           }
           // hostile query parameters, one at a time, and repeated
           for (const q of op.parameters.filter((p) => p.in === "query")) {
-            for (const v of [...HOSTILE_PARAMS, "2024-13", "9999-99", "2024-02,,%00"]) {
+            for (const v of HOSTILE_QUERY) {
               tasks.push(() =>
                 send(
                   `${key} ?${q.name}=${v.slice(0, 20)}`,
@@ -249,6 +296,11 @@ function describeProbe() {
               send(`${key} form`, method, urlWith({}), "a=1&b=2", "application/x-www-form-urlencoded"),
             );
             tasks.push(() => send(`${key} no body`, method, urlWith({})));
+            for (const extra of EXTRA_BODIES[key] ?? []) {
+              tasks.push(() =>
+                send(`${key} ${jsonText(extra).slice(0, 40)}`, method, urlWith({}), jsonText(extra)),
+              );
+            }
             if (example !== undefined) {
               tasks.push(() => send(`${key} array of body`, method, urlWith({}), jsonText([example])));
               for (const [path, mutated] of mutations(example)) {
@@ -289,7 +341,7 @@ function describeProbe() {
       expect(failures.slice(0, 40)).toEqual([]);
       // every operation was probed (the count grows with the routes)
       expect(sent).toBeGreaterThan(1000);
-    }, 60_000);
+    }, 180_000);
 
     it("answers /api/projects/2147483648 with 400 and a Danish message naming the id", async () => {
       const res = await fetch(`${base}/api/projects/2147483648`);
@@ -403,15 +455,11 @@ function exampleBody(key: string, op: Operation, valid: Record<string, string>):
   const examples: Record<string, unknown> = {
     "POST /api/projects": { code: "sonde-projekt", name: "Sondeprojekt", notes: "tekst" },
     "PATCH /api/projects/{id}": { name: "Nyt navn", notes: "noter", targetGroups: ["gruppe"], sortOrder: 3 },
+    // its target is the body of PUT …/target, probed there (each indicator made grows the scheme)
     "POST /api/projects/{id}/indicators": {
       code: "sonde-indikator",
       name: "Sondeindikator",
       unit: "procent",
-      target: {
-        baseline: { value: 10, date: "2024-01-01", source: "kilde" },
-        milestones: [{ date: "2024-06-01", value: 20, label: "delmål" }],
-        goal: { kind: "absolute", value: 30, date: "2025-01-01", text: "mål" },
-      },
     },
     "PATCH /api/indicators/{id}": { name: "Nyt navn", groupLabel: "gruppe", sortOrder: 2 },
     "PUT /api/indicators/{id}/target": {

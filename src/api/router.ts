@@ -137,6 +137,9 @@ function parsePart(schema: z.ZodType | undefined, raw: unknown, part: string): u
   );
 }
 
+/** no JSON request of the API comes near this (a definition's YAML is a few kB) */
+const MAX_JSON_BODY_BYTES = 5 * 1024 * 1024;
+
 /** A request body as JSON: sent as application/json (or with no content type), and valid JSON. */
 async function jsonBody(c: Context): Promise<unknown> {
   const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -145,6 +148,9 @@ async function jsonBody(c: Context): Promise<unknown> {
       "bad_request",
       "Forespørgslens indhold skal være JSON (Content-Type: application/json)",
     );
+  }
+  if (Number(c.req.header("content-length") ?? 0) > MAX_JSON_BODY_BYTES) {
+    throw new ApiError("bad_request", "Forespørgslens indhold er for stort (højst 5 MB)");
   }
   try {
     return await c.req.json();

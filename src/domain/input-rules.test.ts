@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ID_MESSAGE, idNumber, idText, int4, storableText, unstorableText } from "./input-rules.ts";
+import {
+  ID_MESSAGE,
+  idNumber,
+  idText,
+  int4,
+  storableText,
+  unstorableText,
+  yamlDepthProblem,
+} from "./input-rules.ts";
 
 describe("input rules", () => {
   it("takes ids 1 … 2^31-1 as decimal digits, nothing else", () => {
@@ -35,5 +43,26 @@ describe("input rules", () => {
     expect(unstorableText({ a: ["ok", { b: "x\u0000" }] })?.path).toEqual(["a", 1, "b"]);
     expect(unstorableText({ a: { "k\u0000": 1 } })).toMatchObject({ path: ["a"], reason: /feltnavn/ });
     expect(unstorableText({ a: ["ok", 1, null, { b: "😀" }] })).toBeNull();
+  });
+});
+
+describe("request depth", () => {
+  it("refuses nesting beyond 64 levels without overflowing the stack itself", () => {
+    let deep: unknown = "bund";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(unstorableText(deep)?.reason).toMatch(/mere end 64 niveauer/);
+    let ok: unknown = "bund";
+    for (let i = 0; i < 63; i++) ok = { a: ok };
+    expect(unstorableText(ok)).toBeNull();
+  });
+});
+
+describe("YAML depth", () => {
+  it("refuses YAML nested beyond 64 levels before a parser sees it, and passes a definition", () => {
+    expect(yamlDepthProblem("[".repeat(65))).toMatch(/mere end 64 niveauer/);
+    expect(yamlDepthProblem(`${"- ".repeat(200)}x`)).toMatch(/mere end 64 niveauer/);
+    expect(yamlDepthProblem("[".repeat(64) + "]".repeat(64))).toBeNull();
+    const definition = "population:\n  benefits: [kontanthjaelp]\nmeasure:\n  kind: stock\n  kinds: [a, b]";
+    expect(yamlDepthProblem(definition)).toBeNull();
   });
 });

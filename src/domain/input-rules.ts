@@ -68,32 +68,67 @@ export const storableText = z.string().superRefine((s, ctx) => {
   if (reason) ctx.addIssue({ code: "custom", message: reason });
 });
 
+/** How deep a request's JSON may nest (a definition is 4–5 levels; a hostile body, thousands). */
+export const MAX_DEPTH = 64;
+
 /**
- * The first string (value or object key) in a parsed request that PostgreSQL cannot hold, with its
- * path (`["indicators", 2, "name"]`), or null.
+ * The first problem in a parsed request that the store cannot take: a string (value or object key)
+ * PostgreSQL cannot hold, or nesting deeper than MAX_DEPTH (which PostgreSQL's jsonb and recursive
+ * code would fail on); with its path (`["indicators", 2, "name"]`), or null. Walks without
+ * recursion, so no body is too deep to check.
  */
-export function unstorableText(
-  value: unknown,
-  path: (string | number)[] = [],
-): { path: (string | number)[]; reason: string } | null {
-  if (typeof value === "string") {
-    const reason = unstorableReason(value);
-    return reason ? { path, reason } : null;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = unstorableText(value[i], [...path, i]);
-      if (found) return found;
+export function unstorableText(value: unknown): { path: (string | number)[]; reason: string } | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    if (typeof v === "string") {
+      const reason = unstorableReason(v);
+      if (reason) return { path, reason };
+      continue;
     }
-    return null;
-  }
-  if (value !== null && typeof value === "object") {
-    for (const [key, v] of Object.entries(value)) {
-      const keyReason = unstorableReason(key);
-      if (keyReason) return { path, reason: `et feltnavn i det: ${keyReason}` };
-      const found = unstorableText(v, [...path, key]);
-      if (found) return found;
+    if (v === null || typeof v !== "object") continue;
+    if (path.length >= MAX_DEPTH) {
+      return { path: path.slice(0, 3), reason: `indholdet er indlejret mere end ${MAX_DEPTH} niveauer` };
     }
+    const children: { value: unknown; path: (string | number)[] }[] = [];
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        children.push({ value: item, path: [...path, i] });
+      });
+    } else {
+      for (const [key, item] of Object.entries(v)) {
+        const keyReason = unstorableReason(key);
+        if (keyReason) return { path, reason: `et feltnavn i det: ${keyReason}` };
+        children.push({ value: item, path: [...path, key] });
+      }
+    }
+    // depth first, in document order: the first problem found is the first in the request
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return null;
+}
+
+/** Deeper than this, a YAML text is refused before parsing (a definition nests 4–6 levels). */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * Why a YAML text is refused before it is parsed, or null: nesting deeper than MAX_YAML_DEPTH, in
+ * brackets (`[[[[`) or in block indicators or indentation (`- - - -`). The yaml library's time and
+ * memory grow faster than the depth (10.000 `[` exhausted the heap), so a hostile text must not
+ * reach it. Brackets inside quotes count too; no definition comes near the limit.
+ */
+export function yamlDepthProblem(text: string): string | null {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_YAML_DEPTH) break;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  const deepLine = text
+    .split("\n")
+    .some((line) => /^[ \t]*((?:[-?:][ \t]+)*)/.exec(line)![0].length > 4 * MAX_YAML_DEPTH);
+  return depth > MAX_YAML_DEPTH || deepLine
+    ? `Ugyldig YAML: indholdet er indlejret mere end ${MAX_YAML_DEPTH} niveauer`
+    : null;
 }

@@ -5,8 +5,9 @@
  * (`indicators[3].measure.kinds`) while its valid siblings are still returned; an id used twice is
  * an error on the later item.
  */
-import { parseDocument } from "yaml";
+import { type Document, parseDocument } from "yaml";
 import { z } from "zod";
+import { yamlDepthProblem } from "../domain/input-rules.ts";
 import { dottedPath } from "../domain/zod-da.ts";
 
 export interface ListItemError {
@@ -20,12 +21,31 @@ export interface ParsedList<T> {
   errors: ListItemError[];
 }
 
+/**
+ * A parsed YAML document as plain values, or the Danish reason it has none: the yaml library
+ * resolves aliases only here, and throws for an alias without its anchor or one repeated so often
+ * it would expand without bound (`Excessive alias count`).
+ */
+export function yamlValue(doc: Document): { value: unknown } | { error: string } {
+  try {
+    return { value: doc.toJS() };
+  } catch (e) {
+    const reason =
+      e instanceof Error && /alias count/i.test(e.message)
+        ? "aliaser, der bruges for mange gange"
+        : "et alias (*navn) uden et anker (&navn) før det";
+    return { error: `Ugyldig YAML: ${reason}` };
+  }
+}
+
 export function parseYamlList<T extends { id: string }>(
   yamlText: string,
   key: string,
   schema: z.ZodType<T>,
 ): ParsedList<T> {
   const errors: ListItemError[] = [];
+  const tooDeep = yamlDepthProblem(yamlText);
+  if (tooDeep) return { value: [], errors: [{ path: "", message: tooDeep }] };
   const doc = parseDocument(yamlText, { prettyErrors: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
@@ -34,7 +54,9 @@ export function parseYamlList<T extends { id: string }>(
     }
     return { value: [], errors };
   }
-  const root: unknown = doc.toJS();
+  const js = yamlValue(doc);
+  if ("error" in js) return { value: [], errors: [{ path: "", message: js.error }] };
+  const root = js.value;
   const list =
     root !== null && typeof root === "object" && !Array.isArray(root)
       ? (root as Record<string, unknown>)[key]

@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { parseDocument } from "yaml";
 import { z } from "zod";
+import { yamlDepthProblem } from "../domain/input-rules.ts";
 import { DEFAULT_FIRST_MONTH, projectComputeRange } from "../domain/project-period.ts";
 import { compileIndicator, type MonthRange } from "../engine/compile.ts";
 import {
@@ -28,6 +29,7 @@ import {
 import { EngineQueryError, openSnapshot, runIndicators } from "../engine/execute.ts";
 import { isShareKind } from "../engine/measures.ts";
 import { type ResolvedSnapshot, resolveSnapshot } from "../engine/snapshots.ts";
+import { yamlValue } from "../engine/yaml-list.ts";
 import { type Db, schema } from "../store/db.ts";
 import {
   type Computation,
@@ -181,10 +183,14 @@ export function validateDefinitionInput(input: { yaml?: string; definition?: unk
 } {
   let obj: unknown = input.definition;
   if (input.yaml !== undefined) {
+    const tooDeep = yamlDepthProblem(input.yaml);
+    if (tooDeep) return { value: [], errors: [{ path: "", message: tooDeep }] };
     const doc = parseDocument(input.yaml);
     // broken YAML or a whole file: the engine's parser gives the answer (with line and column)
     if (doc.errors.length > 0) return parseDefinitions(input.yaml);
-    obj = doc.toJS();
+    const js = yamlValue(doc);
+    if ("error" in js) return { value: [], errors: [{ path: "", message: js.error }] };
+    obj = js.value;
   }
   if (obj !== null && typeof obj === "object" && !Array.isArray(obj) && "indicators" in obj) {
     return parseDefinitions(JSON.stringify(obj));
