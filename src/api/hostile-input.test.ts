@@ -82,6 +82,7 @@ const HOSTILE_NUMBERS: unknown[] = [
   HUGE,
   "abc",
   "nul\u0000",
+  "9".repeat(400),
 ];
 /** In place of anything: the wrong type. */
 const WRONG_TYPES: unknown[] = [null, true, 7, [], {}];

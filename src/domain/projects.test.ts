@@ -58,4 +58,10 @@ describe("number fields", () => {
     expect(message("15,5")).toBeNull();
     expect(manualValueInputSchema.parse({ value: "15,5" }).value).toBe(15.5);
   });
+
+  it("refuses a written number too large for a number (400 nines would be Infinity)", () => {
+    const r = manualValueInputSchema.safeParse({ value: "9".repeat(400) });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toMatch(/er ikke et tal/);
+  });
 });

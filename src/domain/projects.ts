@@ -70,7 +70,7 @@ export const numberInput = z.union(
     z.number().refine(Number.isFinite, { message: NUMBER_HINT }),
     z.string().transform((s, ctx) => {
       const n = parseDanishNumber(s);
-      if (n === null) {
+      if (n === null || !Number.isFinite(n)) {
         ctx.addIssue({ code: "custom", message: `«${s}» er ikke et tal. ${NUMBER_HINT}` });
         return z.NEVER;
       }
