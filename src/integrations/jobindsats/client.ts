@@ -68,7 +68,7 @@ export interface DataQuery {
 export interface DataRow {
   area: string;
   period: string;
-  /** dimension id → value */
+  /** dimension label → value ({"Køn": "Kvinder"}) */
   dimensions: Record<string, string>;
   measure: string;
   measureLabel: string;
@@ -313,7 +313,8 @@ function readRows(
     if (!period) throw shapeError(table, `række ${i + 1}: ukendt periodekode «${String(row[periodAt])}»`);
     const dimensions: Record<string, string> = {};
     columns.forEach((c, j) => {
-      if (kinds[j] === "dimension") dimensions[c.name] = String(row[j] ?? "");
+      // keyed by the label ("Køn"), as the portal's downloads name the column, so both sources meet
+      if (kinds[j] === "dimension") dimensions[c.label || c.name] = String(row[j] ?? "");
     });
     columns.forEach((c, j) => {
       if (kinds[j] !== "measure") return;
