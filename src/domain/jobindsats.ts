@@ -175,6 +175,20 @@ export function tableInfo(id: string): JobindsatsTableInfo | undefined {
   return JOBINDSATS_TABLES.find((t) => t.id === key);
 }
 
+/**
+ * How a measure reads in a sentence: "andel på a-dagpenge (fuldtidspersoner i pct. af befolkningen
+ * 16-66 år)" for the *a02 tables' share, the measure's own name otherwise.
+ */
+export function measurePhrase(tableId: string, measure: string): string {
+  const info = tableInfo(tableId);
+  if (info?.kind === "recipients" && /i pct\. af/i.test(measure)) {
+    return `andel på ${info.label.toLowerCase()} (${measure.charAt(0).toLowerCase()}${measure.slice(1)})`;
+  }
+  if (info?.kind === "recipients" && /^antal/i.test(measure))
+    return `${measure.toLowerCase()} på ${info.label.toLowerCase()}`;
+  return measure;
+}
+
 /** Measure names of the *a02 tables as jobindsats labels them. */
 export const MEASURE_PERSONS = "Antal personer";
 export const MEASURE_FTE = "Antal fuldtidspersoner";
@@ -287,15 +301,17 @@ export function rankSentence(input: {
 }): string {
   const { municipality, ranked, better, setName } = input;
   const period = periodLabel(input.periodCode);
-  const what = input.measureLabel.toLowerCase();
+  const what = input.measureLabel.charAt(0).toLowerCase() + input.measureLabel.slice(1);
+  // "det laveste antal …", "den laveste andel …"
+  const article = /^antal\b/i.test(what) ? "det" : "den";
   const extreme = better === "lower" ? "laveste" : "højeste";
   const own = ranked.find((r) => r.area === municipality);
   if (!own) return `${municipality} har ingen værdi for ${what} i ${period}.`;
   const n = ranked.length;
   const shared = ranked.filter((r) => r.rank === own.rank).length > 1;
   if (own.rank === 1) {
-    return `${municipality} har ${shared ? "delt " : ""}den ${extreme} ${what} i ${setName} i ${period} (${input.format(own.value)}).`;
+    return `${municipality} har ${shared ? "delt " : ""}${article} ${extreme} ${what} i ${setName} i ${period} (${input.format(own.value)}).`;
   }
   const first = ranked.filter((r) => r.rank === 1).map((r) => r.area);
-  return `${municipality} har ikke den ${extreme} ${what} i ${setName} i ${period}: nr. ${own.rank} af ${n} (${input.format(own.value)}); ${better === "lower" ? "lavest" : "højest"} er ${first.join(" og ")} (${input.format(ranked[0]!.value)}).`;
+  return `${municipality} har ikke ${article} ${extreme} ${what} i ${setName} i ${period}: nr. ${own.rank} af ${n} (${input.format(own.value)}); ${better === "lower" ? "lavest" : "højest"} er ${first.join(" og ")} (${input.format(ranked[0]!.value)}).`;
 }

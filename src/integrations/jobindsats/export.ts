@@ -187,12 +187,8 @@ export function parseExportLines(lines: Line[], fileName: string): ParsedExport 
   const areaCol = names.findIndex(isArea);
   const periodCol = names.findIndex(isPeriod);
   const blank = (i: number) => names[i] === "";
-  const mostlyNumeric = (i: number) => {
-    const ok = data.filter((l) => {
-      const c = l.cells[i] ?? "";
-      return c === "" || NOT_PUBLISHED.has(c) || parseDanishNumber(c) !== null;
-    }).length;
-    return ok * 2 > data.length;
+  const anyNumeric = (i: number) => {
+    return data.some((l) => parseDanishNumber(l.cells[i] ?? "") !== null);
   };
   const value = (l: Line, i: number): number | null => {
     const c = (l.cells[i] ?? "").trim();
@@ -213,8 +209,8 @@ export function parseExportLines(lines: Line[], fileName: string): ParsedExport 
     // long layout: the columns after area/period that hold numbers are measures, the rest dimensions
     const others = names.map((_, i) => i).filter((i) => i !== areaCol && i !== periodCol && !blank(i));
     // the portal puts dimensions first and measures last: measures start at the first column whose
-    // cells are mostly numbers; a stray text in a measure column is then an error, not a dimension
-    const firstMeasure = others.findIndex((i) => mostlyNumeric(i) && !isMeasureColumn(names[i]!));
+    // cells hold a number; a stray text in a measure column is then an error, not a dimension
+    const firstMeasure = others.findIndex((i) => anyNumeric(i) && !isMeasureColumn(names[i]!));
     const measures = firstMeasure < 0 ? [] : others.slice(firstMeasure);
     const dims = others.filter((i) => !measures.includes(i));
     if (measures.length === 0)

@@ -202,7 +202,7 @@ function table(
         const values = t.measures.map((x) => {
           const v = t.value({ area, period, measure: x.id, dims: combo });
           // jobindsats writes numbers in Danish in its data: "1.234,5"; ".." for not published
-          return v === null ? ".." : v.toFixed(1).replace(".", ",");
+          return v === null ? ".." : String(Math.round(v * 100) / 100).replace(".", ",");
         });
         rows.push([area, ...(broken ? [] : [period]), ...t.dimensions.map((d) => combo[d.id]), ...values]);
       }
