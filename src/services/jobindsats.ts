@@ -4,6 +4,9 @@
  * municipality beside the set, ranks, the sentence), Effektspor's own full-time persons beside
  * jobindsats', and taking a baseline or a manual value from a stored value with its source noted.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { z } from "zod";
 import { addMonths, monthRange } from "../domain/calendar.ts";
 import { InvalidFieldError, notFound } from "../domain/errors.ts";
@@ -195,6 +198,31 @@ export async function importJobindsatsExport(
     })),
   );
   return { tableId: parsed.tableId, tableName: parsed.tableName, values, source };
+}
+
+/** An uploaded export (the web's form): written to a private temp folder, read, removed. */
+export async function importJobindsatsUpload(
+  db: Db,
+  file: { name: string; arrayBuffer(): Promise<ArrayBuffer> },
+): Promise<ImportResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), "effektspor-jobindsats-"));
+  try {
+    const target = path.join(dir, `upload${path.extname(file.name).toLowerCase()}`);
+    writeFileSync(target, new Uint8Array(await file.arrayBuffer()));
+    return await importJobindsatsExport(db, target, path.basename(file.name));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The client from the environment, or a Danish refusal when no token is set. */
+export function requireClient(client: JobindsatsClient | null): JobindsatsClient {
+  if (!client) {
+    throw new InvalidFieldError(
+      "EFFEKTSPOR_JOBINDSATS_TOKEN er ikke sat på serveren: hent en personlig nøgle på jobindsats.dk, eller importér en downloadet tabel",
+    );
+  }
+  return client;
 }
 
 export function listStoredSeries(db: Db): Promise<JobindsatsSeriesSummary[]> {
@@ -619,5 +647,12 @@ export async function pickableValues(db: Db, filter: { tableId?: string; area?: 
     value: r.value as number,
     source: sourceText(r.source),
     label: `${r.tableId.toUpperCase()} ${r.measure}, ${r.area}, ${periodLabel(r.period)}: ${formatNumber(r.value as number, 1, true)}`,
+    /** what the baseline form fills in when this value is picked */
+    baseline: {
+      value: r.value as number,
+      date: periodEndDate(r.period)!,
+      source: sourceLine(r),
+      note: noteLine(r),
+    },
   }));
 }

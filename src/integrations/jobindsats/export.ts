@@ -16,12 +16,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { InvalidFieldError } from "../../domain/errors.ts";
 import { parseDanishNumber } from "../../domain/format.ts";
 import { formatPeriodCode, normalizeTableId, parsePeriodText } from "../../domain/jobindsats.ts";
 import { splitCsvRecord } from "../../warehouse/sources.ts";
 import type { DataRow } from "./client.ts";
 
-export class JobindsatsExportError extends Error {
+/** A refused export: an invalid field of the request (the API answers 400 with the message). */
+export class JobindsatsExportError extends InvalidFieldError {
   override name = "JobindsatsExportError";
   constructor(
     readonly file: string,
@@ -47,6 +49,8 @@ interface Line {
 }
 
 const NOT_PUBLISHED = new Set(["..", ".", "-", "x", "X", "…"]);
+/** a header that names a measure as jobindsats words them ("Antal personer", "Andel i job (pct.)") */
+const MEASURE_NAME = /^(antal|andel|gns\.|gennemsnit|forventet|faktisk|forskel)|pct\.|fuldtidspersoner/i;
 const TABLE_IN_TEXT = /\b(y\d{2}[a-z]\d{2})\b/i;
 
 /** Reads a downloaded export. `fileName` is the name the user gave (shown in messages, may name the table). */
@@ -210,7 +214,9 @@ export function parseExportLines(lines: Line[], fileName: string): ParsedExport 
     const others = names.map((_, i) => i).filter((i) => i !== areaCol && i !== periodCol && !blank(i));
     // the portal puts dimensions first and measures last: measures start at the first column whose
     // cells hold a number; a stray text in a measure column is then an error, not a dimension
-    const firstMeasure = others.findIndex((i) => anyNumeric(i) && !isMeasureColumn(names[i]!));
+    const firstMeasure = others.findIndex(
+      (i) => (anyNumeric(i) || MEASURE_NAME.test(names[i]!)) && !isMeasureColumn(names[i]!),
+    );
     const measures = firstMeasure < 0 ? [] : others.slice(firstMeasure);
     const dims = others.filter((i) => !measures.includes(i));
     if (measures.length === 0)
