@@ -104,12 +104,18 @@ export default function BenchmarkPage() {
         connectNulls: false,
         symbol: a.role === "own" ? "circle" : "none",
         z: a.role === "own" ? 10 : 1,
+        // the own municipality in one strong colour no other line has; references dark and dashed
+        ...(a.role === "own"
+          ? { color: "#b91c1c" }
+          : a.role === "reference"
+            ? { color: a.area === view.setName ? "#374151" : "#6b7280" }
+            : {}),
         lineStyle:
           a.role === "own"
             ? { width: 4 }
             : a.role === "reference"
               ? { width: 2, type: "dashed" as const }
-              : { width: 1, opacity: 0.6 },
+              : { width: 1, opacity: 0.55 },
       })),
     };
   }, [view]);
