@@ -31,6 +31,9 @@ export function dimensionKey(dimensions: Record<string, string> = {}): string {
     .join("|");
 }
 
+/** rows per INSERT (one JSON parameter each) */
+const BATCH = 5000;
+
 /** Inserts or replaces the given cells, all or none. Returns how many were written. */
 export async function upsertJobindsatsValues(db: Db, rows: JobindsatsValueInput[]): Promise<number> {
   if (rows.length === 0) return 0;
@@ -56,28 +59,24 @@ export async function upsertJobindsatsValues(db: Db, rows: JobindsatsValueInput[
     ]),
   );
   const list = [...unique.values()];
+  // one JSON parameter per batch (jsonb_to_recordset): many thousand bound parameters are slow to
+  // bind and plan, on PGlite above all (7.128 rows: 3,9 s with parameters, see docs/BENCHMARKS.md)
   await inTransaction(db, async (tx) => {
-    for (let i = 0; i < list.length; i += 500) {
-      await tx
-        .insert(jobindsatsValues)
-        .values(list.slice(i, i + 500))
-        .onConflictDoUpdate({
-          target: [
-            jobindsatsValues.tableId,
-            jobindsatsValues.measure,
-            jobindsatsValues.area,
-            jobindsatsValues.period,
-            jobindsatsValues.dimensionKey,
-          ],
-          set: {
-            tableName: sql`excluded.table_name`,
-            measureLabel: sql`excluded.measure_label`,
-            dimensions: sql`excluded.dimensions`,
-            value: sql`excluded.value`,
-            fetchedAt: sql`excluded.fetched_at`,
-            source: sql`excluded.source`,
-          },
-        });
+    for (let i = 0; i < list.length; i += BATCH) {
+      const batch = JSON.stringify(
+        list.slice(i, i + BATCH).map((v) => ({ ...v, fetchedAt: v.fetchedAt.toISOString() })),
+      );
+      await tx.execute(sql`
+        insert into jobindsats_values
+          (table_id, table_name, measure, measure_label, area, period, dimensions, dimension_key, value, fetched_at, source)
+        select "tableId", "tableName", measure, "measureLabel", area, period, dimensions, "dimensionKey", value, "fetchedAt", source
+        from jsonb_to_recordset(${batch}::jsonb) as x(
+          "tableId" text, "tableName" text, measure text, "measureLabel" text, area text, period text,
+          dimensions jsonb, "dimensionKey" text, value double precision, "fetchedAt" timestamptz, source text)
+        on conflict (table_id, measure, area, period, dimension_key) do update set
+          table_name = excluded.table_name, measure_label = excluded.measure_label,
+          dimensions = excluded.dimensions, value = excluded.value,
+          fetched_at = excluded.fetched_at, source = excluded.source`);
     }
   });
   return list.length;
