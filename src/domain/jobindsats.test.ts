@@ -79,6 +79,7 @@ describe("comparison sets", () => {
       comparisonAreas({ municipality: "Hedensted", comparison: "country", chosen: [] }, [
         "Hele landet",
         "RAR Østjylland",
+        "Region Midtjylland",
         "Aarhus",
         "Hedensted",
         "Ærø",

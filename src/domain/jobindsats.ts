@@ -236,7 +236,8 @@ export const DEFAULT_BENCHMARK_SETTINGS: BenchmarkSettings = {
 
 /**
  * The areas of a comparison set, the municipality included. The whole country is every
- * municipality the stored values hold (`known`); its total row "Hele landet" is shown beside.
+ * municipality the stored values hold (`known`: not the totals "Hele landet", the RAR areas,
+ * regions or landsdele); "Hele landet" is shown beside as a reference.
  */
 export function comparisonAreas(settings: BenchmarkSettings, known: readonly string[] = []): string[] {
   const set =
@@ -244,7 +245,7 @@ export function comparisonAreas(settings: BenchmarkSettings, known: readonly str
       ? [...RAR_OESTJYLLAND]
       : settings.comparison === "chosen"
         ? [...settings.chosen]
-        : known.filter((a) => a !== WHOLE_COUNTRY && !a.startsWith("RAR "));
+        : known.filter((a) => a !== WHOLE_COUNTRY && !/^(RAR|Region|Landsdel) /.test(a));
   if (!set.includes(settings.municipality)) set.push(settings.municipality);
   return [...new Set(set)].sort(compareDanish);
 }

@@ -5,9 +5,11 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { tempDir } from "../../../test/temp.ts";
 import { type FakeJobindsats, startFakeJobindsats } from "../../integrations/jobindsats/test-server.ts";
+import { pgliteTemplate } from "../../store/testing.ts";
 import { run } from "./jobindsats.ts";
 
 /** Runs the command in this process (one PGlite open per run) with the given environment. */
@@ -52,6 +54,11 @@ afterAll(async () => {
 describe("effektspor jobindsats", () => {
   it("fetch, import and list on one data directory; exit codes for a missing token and a bad file", async () => {
     const dataDir = tempDir("jobindsats-cli-");
+    // the data directory's PGlite laid out from the migrated test template: the commands then open
+    // it without migrating (an installation's first start migrates; that is not what is tested here)
+    const pg = new PGlite({ dataDir: path.join(dataDir, "pglite"), loadDataDir: await pgliteTemplate() });
+    await pg.waitReady;
+    await pg.close();
     const env = {
       EFFEKTSPOR_DATA_DIR: dataDir,
       EFFEKTSPOR_JOBINDSATS_TOKEN: api.token,
