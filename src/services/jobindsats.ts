@@ -271,11 +271,13 @@ export interface BenchmarkView {
   demo: boolean;
 }
 
-function better(tableId: string, measure: string): "lower" | "higher" {
-  const info = tableInfo(tableId);
-  if (info?.kind === "exits") return "higher";
-  if (/forskel/i.test(measure) && info?.kind === "benchmark") return "lower";
-  return "lower";
+/**
+ * Which end ranks first: exits to job (y14d03) higher; recipients, full-time persons, shares on
+ * support and Y30R21's actual-minus-expected lower. (Y30R21's expected share is a model's figure
+ * ranked the same way, for completeness.)
+ */
+function better(tableId: string): "lower" | "higher" {
+  return tableInfo(tableId)?.kind === "exits" ? "higher" : "lower";
 }
 
 function isTotalKey(key: string): boolean {
@@ -290,7 +292,7 @@ function choiceOf(s: JobindsatsSeriesSummary): BenchmarkSeriesChoice {
     dimensionKey: s.dimensionKey,
     tableName: s.tableName || info?.label || s.tableId,
     label: `${info?.label ?? (s.tableName || s.tableId)}: ${s.measureLabel}`,
-    better: better(s.tableId, s.measure),
+    better: better(s.tableId),
   };
 }
 
