@@ -8,6 +8,7 @@ import { openApiDocument } from "./openapi.ts";
 import { ApiRouter, type AppDeps } from "./router.ts";
 import { economicsRoutes } from "./routes/economics.ts";
 import { engineRoutes } from "./routes/engine.ts";
+import { jobindsatsRoutes } from "./routes/jobindsats.ts";
 import { projectsRoutes } from "./routes/projects.ts";
 import { computeOneRoutes, snapshotUseRoutes } from "./routes/snapshot-use.ts";
 import { snapshotsRoutes } from "./routes/snapshots.ts";
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps): Hono {
     computeOneRoutes,
     engineRoutes,
     economicsRoutes,
+    jobindsatsRoutes,
   ].map((register) => {
     const router = new ApiRouter(deps);
     register(router);

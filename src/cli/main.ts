@@ -25,6 +25,7 @@ Kommandoer:
   potentiale --input FIL.json --format json           potentialeberegning
   effect --definitions FIL.yaml [--snapshot ID] --format json   effekt mod matchet sammenligningsgruppe
   forecast --input FIL.json --format json             fremskrivning af mål (trend med usikkerhed)
+  jobindsats fetch [--table ID]… | list | import FIL…  benchmarktal fra jobindsats.dk (EFFEKTSPOR_JOBINDSATS_TOKEN)
 
 Datamappen er ./data, EFFEKTSPOR_DATA_DIR eller --data-dir.`;
 

@@ -4,6 +4,7 @@ import type { Db } from "../store/db.ts";
 import { queryRows, schema } from "../store/db.ts";
 import { attachDemoDefinitions } from "./definitions.ts";
 import { addDemoFteIndicators, setFteBaselinesFromData } from "./fte-indicators.ts";
+import { seedDemoJobindsats } from "./jobindsats.ts";
 import { type DemoProgress, seedDemoStore } from "./seed.ts";
 import { ensureDemoSnapshot } from "./snapshot.ts";
 
@@ -42,7 +43,10 @@ export async function installDemo(
   await seedDemoStore(db, progress);
   await attachDemoDefinitions(db);
   await addDemoFteIndicators(db);
-  if (options.caseData === false) return;
+  if (options.caseData === false) {
+    await seedDemoJobindsats(db);
+    return;
+  }
   let lastPhase = "";
   await ensureDemoSnapshot({
     db,
@@ -59,4 +63,7 @@ export async function installDemo(
     progress(`Beregnet ${summary.valueCount} værdier for ${summary.indicatorCount} indikatorer`);
     await setFteBaselinesFromData(db);
   }
+  // the benchmark set after the computation: Hedensted's full-time persons follow the demo's own
+  progress("Lægger demodata for benchmark med jobindsats.dk");
+  await seedDemoJobindsats(db);
 }

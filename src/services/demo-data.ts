@@ -27,6 +27,7 @@ const USER_TABLES: [string, string][] = [
   ["business_cases", "business cases"],
   ["outcome_group_sets", "grupperinger i udfald"],
   ["users", "brugere"],
+  ["jobindsats_values", "tal fra jobindsats.dk"],
 ];
 
 const FINGERPRINT_KEY = "demo.fingerprint";

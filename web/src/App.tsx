@@ -1,5 +1,6 @@
 import { BrowserRouter, NavLink, Route, Routes } from "react-router";
 import { SnapshotFooter } from "./components/SnapshotInUse.tsx";
+import BenchmarkPage from "./pages/BenchmarkPage.tsx";
 import DataPage from "./pages/DataPage.tsx";
 import EconomicsPage from "./pages/EconomicsPage.tsx";
 import ExitStatisticsPage from "./pages/ExitStatisticsPage.tsx";
@@ -14,6 +15,7 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: "/afgangsstatistik", label: "Afgangsstatistik" },
   { to: "/oekonomi", label: "Økonomi" },
   { to: "/maaltal", label: "Måltal" },
+  { to: "/benchmark", label: "Benchmark" },
 ];
 
 /**
@@ -53,6 +55,7 @@ export function App() {
           <Route path="/afgangsstatistik" element={<ExitStatisticsPage />} />
           <Route path="/oekonomi" element={<EconomicsPage />} />
           <Route path="/maaltal" element={<MaaltalPage />} />
+          <Route path="/benchmark" element={<BenchmarkPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

@@ -3,3 +3,4 @@ export * from "./economics.ts";
 export * from "./engine.ts";
 export * from "./projects.ts";
 export * from "./warehouse.ts";
+export * from "./jobindsats.ts";

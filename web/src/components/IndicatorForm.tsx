@@ -13,6 +13,7 @@ import type { SchemeIndicator } from "../types.ts";
 import { ComputePanel } from "./ComputePanel.tsx";
 import { DefinitionEditor, type StoredDefinition } from "./DefinitionEditor.tsx";
 import { Field, formErrorText, numberOrNull, numText, textOrNull } from "./forms.tsx";
+import { JobindsatsPicker } from "./JobindsatsPicker.tsx";
 
 /** The form's label of an API field path, so errors name what the user sees. */
 function fieldLabel(path: string): string | undefined {
@@ -326,6 +327,17 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
             {(p) => <input {...p} value={f.baselineNote} onChange={set("baselineNote")} />}
           </Field>
         </div>
+        <JobindsatsPicker
+          onPick={(b) =>
+            setF((old) => ({
+              ...old,
+              baselineValue: numText(b.value),
+              baselineDate: b.date,
+              baselineSource: b.source,
+              baselineNote: b.note,
+            }))
+          }
+        />
       </fieldset>
       <fieldset>
         <legend>Mindste mål</legend>

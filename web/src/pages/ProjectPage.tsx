@@ -11,6 +11,7 @@ import { apiGet, apiSend } from "../api.ts";
 import { FreezePanel } from "../components/FreezePanel.tsx";
 import { IndicatorChart } from "../components/IndicatorChart.tsx";
 import { IndicatorForm } from "../components/IndicatorForm.tsx";
+import { JobindsatsBeside } from "../components/JobindsatsBeside.tsx";
 import { ProjectForm } from "../components/ProjectForm.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { StatusGrid } from "../components/StatusGrid.tsx";
@@ -374,6 +375,7 @@ export default function ProjectPage() {
           {scheme.rows.map((row) => (
             <div key={row.indicator.id}>
               <IndicatorChart row={row} />
+              <JobindsatsBeside row={row} />
               <div className="toolbar chart-tools">
                 <StatusBadge status={row.status} />
                 {row.statusNote && <span className="muted small">{row.statusNote}</span>}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { seriousViolations, useDemoServerAndBrowser } from "./server.ts";
+
+/**
+ * Issue 14 on the real server in Chromium: the Benchmark page filled by the demo's benchmark set
+ * (labelled demodata), and a baseline taken from a stored jobindsats value in the indicator form,
+ * saved with its source and period in the note, after which the project page shows the jobindsats
+ * series beside the indicator.
+ */
+describe("benchmark with jobindsats.dk in Chromium against the real server", () => {
+  const e2e = useDemoServerAndBrowser("effektspor-e2e-benchmark-");
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${e2e.server.url}/api${path}`);
+    expect(res.ok, `${path}: ${res.status}`).toBe(true);
+    return (await res.json()) as T;
+  };
+
+  it("shows Hedensted beside RAR Østjylland: sentence, chart, table with ranks, demodata label", async () => {
+    const { page, server } = e2e;
+    await page.goto(`${server.url}/benchmark`);
+    const sentence = page.getByTestId("benchmark-sentence");
+    await sentence.waitFor();
+    // the demo set gives Hedensted the lowest a-dagpenge share of the 11 municipalities
+    expect(await sentence.innerText()).toMatch(
+      /^Hedensted har den laveste andel på a-dagpenge \(fuldtidspersoner i pct\. af befolkningen 16-66 år\) i RAR Østjylland i december 2024 \(\d,\d+\)\.$/,
+    );
+    expect(await page.getByTestId("demo-label").innerText()).toContain("Demodata");
+    await page.locator(".chart svg").first().waitFor();
+    const table = page.locator("table").first();
+    // 11 municipalities + RAR Østjylland + Hele landet
+    expect(await table.locator("tbody tr").count()).toBe(13);
+    const ownRow = await table.locator("tbody tr").first().innerText();
+    expect(ownRow).toContain("Hedensted (egen kommune)");
+    expect(ownRow).toContain("1 af 11");
+    expect(await table.locator("thead").innerText()).toContain("december 2024");
+    // exits to job: moving years in Danish
+    await page.getByLabel("Måling").selectOption({ label: "Y14D03 Fra ydelse til job: Andel i job (pct.)" });
+    await page.getByText("4. kvt. 2023–3. kvt. 2024").first().waitFor();
+    expect(await page.getByTestId("benchmark-sentence").innerText()).toMatch(/højeste andel i job/);
+    // own full-time persons against jobindsats': the demo's Hedensted follows its own within ±4 %
+    const own = page.locator("table", {
+      has: page.locator("caption", { hasText: "Fuldtidspersoner: Effektspor og jobindsats.dk" }),
+    });
+    await own.waitFor();
+    expect(await own.locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("takes a baseline from a jobindsats value in the indicator form; source and period land in the note", async () => {
+    const { page, server } = e2e;
+    const { projects } = await api<{ projects: { id: number; code: string }[] }>("/projects");
+    const project = projects.find((p) => p.code === "flere-i-job")!;
+    await page.goto(`${server.url}/projekter/${project.id}`);
+    await page.locator("table.status-grid").waitFor();
+    const name =
+      "Andel afsluttet til job, uddannelse og fleksjob seneste år: Aktivitetsparate kontanthjælpsmodtagere over 30 år";
+    await page.getByRole("button", { name: `Ret indikator og mål: ${name}` }).click();
+    await page.getByRole("button", { name: "Tag startmåling fra jobindsats.dk" }).click();
+    const picker = page.getByLabel("Værdi fra jobindsats.dk");
+    await picker.waitFor();
+    const option = await picker
+      .locator("option", { hasText: "Y14D03 Andel i job (pct.), Hedensted, 1. kvt. 2024–4. kvt. 2024" })
+      .getAttribute("value");
+    await picker.selectOption(option!);
+    await page.getByRole("button", { name: "Brug som startmåling" }).click();
+    expect(await page.getByLabel("Startmåling, kilde").inputValue()).toBe(
+      "jobindsats.dk, Y14D03 Fra ydelse til job",
+    );
+    expect(await page.getByLabel("Startmåling, dato").inputValue()).toBe("2024-12-31");
+    const note = await page.getByLabel("Startmåling, note").inputValue();
+    expect(note).toBe(
+      "Andel i job (pct.), Hedensted, 1. kvt. 2024–4. kvt. 2024; hentet 15-01-2025 fra demodata (syntetiske tal)",
+    );
+    await page.getByRole("button", { name: "Gem indikator" }).click();
+
+    // stored as picked: the value the store holds for that cell
+    const { values } = await api<{ values: { id: number; value: number }[] }>(
+      "/jobindsats/values?tableId=y14d03",
+    );
+    const picked = values.find((v) => String(v.id) === option)!;
+    const { indicators } = await api<{ indicators: { code: string; id: number }[] }>(
+      `/projects/${project.id}/indicators`,
+    );
+    const id = indicators.find((i) => i.code === "fij-afsluttet-akt-kh-30")!.id;
+    await expect
+      .poll(
+        async () =>
+          (await api<{ indicator: { baselineNote: string | null } }>(`/indicators/${id}`)).indicator
+            .baselineNote,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(note);
+    const { indicator } = await api<{ indicator: { baselineValue: number; baselineSource: string } }>(
+      `/indicators/${id}`,
+    );
+    expect(indicator.baselineValue).toBe(picked.value);
+    expect(indicator.baselineSource).toBe("jobindsats.dk, Y14D03 Fra ydelse til job");
+    // the indicator now names y14d03: the project page shows the jobindsats series beside it
+    await page.goto(`${server.url}/projekter/${project.id}`);
+    const beside = page.getByRole("table", { name: `jobindsats.dk ved siden af ${name}` });
+    await beside.waitFor();
+    expect(await beside.innerText()).toContain("1. kvt. 2024–4. kvt. 2024");
+  });
+});
