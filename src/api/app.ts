@@ -7,6 +7,7 @@ import { ApiError, toApiError } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { ApiRouter, type AppDeps } from "./router.ts";
 import { economicsRoutes } from "./routes/economics.ts";
+import { effectsRoutes } from "./routes/effects.ts";
 import { engineRoutes } from "./routes/engine.ts";
 import { projectsRoutes } from "./routes/projects.ts";
 import { computeOneRoutes, snapshotUseRoutes } from "./routes/snapshot-use.ts";
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps): Hono {
     computeOneRoutes,
     engineRoutes,
     economicsRoutes,
+    effectsRoutes,
   ].map((register) => {
     const router = new ApiRouter(deps);
     register(router);

@@ -41,6 +41,7 @@ import {
   storeComputationResult,
   updateComputation,
 } from "../store/repositories/computed.ts";
+import { computeEffectResults, storeEffectResults } from "./effects.ts";
 import { listProjectPeriods } from "./project-periods.ts";
 import { defaultSnapshotId } from "./snapshot-choice.ts";
 
@@ -413,6 +414,19 @@ export async function runComputation(
         ...provenance.get(r.indicator)!,
       };
     });
+    // the effect definitions (DESIGN 9.1) on the same snapshot, unless only some indicators run
+    const effectResults = options.indicatorIds
+      ? []
+      : await (async () => {
+          progress({ done: total, total, step: "Beregner effekterne" });
+          return computeEffectResults(
+            db,
+            snapshot!,
+            computation.id,
+            (effect, message) => warnings.push({ indicator: effect, message }),
+            inCatalogue,
+          );
+        })();
     progress({ done: total, total, step: "Gemmer værdierne" });
     await progressChain;
     const computeMs = Math.round(performance.now() - started);
@@ -434,6 +448,7 @@ export async function runComputation(
         warnings,
       },
     );
+    await storeEffectResults(db, effectResults);
     // the recorded duration includes writing the values
     const durationMs = Math.round(performance.now() - started);
     await updateComputation(db, computation.id, { durationMs, finishedAt: new Date() });
