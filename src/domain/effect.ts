@@ -171,3 +171,23 @@ export function matchingRateText(treated: number, matched: number): string {
   const pct = formatDecimal((100 * matched) / treated, 1);
   return `${formatNumber(matched)} af ${formatNumber(treated)} henviste (${pct} pct.) fik en sammenlignelig kontrolgruppe.`;
 }
+
+/**
+ * Which to trust: the measured effect (against a matched comparison group in the same months) or
+ * the before/after realized gain (against the baseline, moving with the business cycle).
+ */
+export function trustSentence(
+  measured: { matched: number; checkPassed: boolean; holdsZero: boolean } | null,
+): string {
+  const why =
+    "Den målte effekt sammenligner de henviste med sammenlignelige borgere, der ikke var henvist, i de samme måneder, så konjunktur og lovændringer rammer begge grupper; før/efter-gevinsten måler mod startmålingen og flytter sig med konjunkturen, ikke kun med projektet.";
+  if (!measured)
+    return `Der er ingen målt effekt endnu, så kun før/efter-gevinsten kan vises – læs den med forbehold. ${why}`;
+  if (!measured.checkPassed)
+    return `Stol på ingen af dem alene: de henviste og sammenligningsgruppen var forskellige allerede før henvisningen, så den målte effekt kan være skæv, og før/efter-gevinsten flytter sig med konjunkturen.`;
+  if (measured.matched < MIN_MATCHED)
+    return `Den målte effekt bygger på færre end ${MIN_MATCHED} matchede henviste og er for usikker at konkludere på; før/efter-gevinsten flytter sig med konjunkturen. ${why}`;
+  if (measured.holdsZero)
+    return `Stol mest på den målte effekt, men bemærk, at dens interval rummer 0: effekten kan ikke skelnes fra tilfældighed endnu. ${why}`;
+  return `Stol mest på den målte effekt. ${why}`;
+}
