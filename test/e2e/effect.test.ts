@@ -40,7 +40,9 @@ describe("the effect page in Chromium against the real server", () => {
     // the chart: 37 months (−12 … 24), two lines drawn as SVG
     const chart = section.getByTestId("effect-chart");
     expect(await chart.getAttribute("data-months")).toBe("37");
-    await chart.locator("svg path").first().waitFor();
+    await chart.locator("svg").waitFor();
+    // two series lines (37 points each) beside the axes and grid
+    await chart.locator("svg path[d*='L']").nth(3).waitFor({ state: "attached" });
     expect(await chart.locator(".chart").getAttribute("aria-label")).toContain("vægtet sammenligningsgruppe");
     // the demo's referred were alike the comparison group before referral
     expect(await section.getByTestId("before-check").getAttribute("data-passed")).toBe(
