@@ -37,7 +37,9 @@ describe("the effect's words", () => {
     expect(effectSentence(row(6, 40, [-19.5, -31.5, -7.6]))).toBe(
       "De henviste havde 19,5 færre dage på ydelse de første 6 måneder end sammenlignelige borgere, der ikke var henvist (95 %-interval 7,6–31,5 dage).",
     );
-    expect(effectSentence(row(1, 40, [2, -1, 5]))).toContain("2,0 flere dage på ydelse den første måned");
+    expect(effectSentence(row(1, 40, [2, -1, 5]))).toContain(
+      "2,0 flere dage på ydelse den første måned end sammenlignelige borgere, der ikke var henvist (95 %-interval -1,0 til 5,0 dage).",
+    );
     expect(effectSentence(undefined)).toContain("kan ikke beregnes");
   });
 

@@ -55,7 +55,9 @@ export function effectSentence(row: EffectRow | undefined): string {
   const fewer = d < 0;
   const [lo, hi] = fewer ? [-row.days_ci_high, -row.days_ci_low] : [row.days_ci_low, row.days_ci_high];
   const word = fewer ? "færre" : "flere";
-  return `De henviste havde ${days(Math.abs(d))} ${word} dage på ydelse ${months(row.horizon)} end sammenlignelige borgere, der ikke var henvist (95 %-interval ${days(lo)}–${days(hi)} dage).`;
+  // a range with a negative end reads "-3,1 til 12,0", not "-3,1–12,0"
+  const range = lo < 0 ? `${days(lo)} til ${days(hi)}` : `${days(lo)}–${days(hi)}`;
+  return `De henviste havde ${days(Math.abs(d))} ${word} dage på ydelse ${months(row.horizon)} end sammenlignelige borgere, der ikke var henvist (95 %-interval ${range} dage).`;
 }
 
 /** Does the interval hold 0 (no difference can be told from chance)? */

@@ -29,7 +29,7 @@ describe("the effect page in Chromium against the real server", () => {
     const sentence = (await section.getByTestId("effect-sentence").textContent()) ?? "";
     expect(sentence).toBe(effect.sentence);
     expect(sentence).toMatch(
-      /^De henviste havde \d+,\d (færre|flere) dage på ydelse de første \d+ måneder .*\(95 %-interval -?\d+,\d–-?\d+,\d dage\)\.$/,
+      /^De henviste havde \d+,\d (færre|flere) dage på ydelse de første \d+ måneder .*\(95 %-interval -?\d+,\d(–| til )-?\d+,\d dage\)\.$/,
     );
     // one table row per horizon of the definition (−6, 3, 6, 12)
     const table = section.locator("table", {
@@ -54,6 +54,10 @@ describe("the effect page in Chromium against the real server", () => {
     expect(await section.getByTestId("matching-rate").textContent()).toContain(
       "fik en sammenlignelig kontrolgruppe",
     );
+    // EFFECT_SCREENSHOT=file.png saves the page to look at
+    if (process.env.EFFECT_SCREENSHOT) {
+      await e2e.page.screenshot({ path: process.env.EFFECT_SCREENSHOT, fullPage: true });
+    }
   });
 
   it("validates an edited definition with dotted paths in Danish", async () => {

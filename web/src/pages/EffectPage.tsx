@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import type { EffectRowDto, EffectsResponse, EffectView } from "../../../src/api/contract/effects.ts";
+import { BENEFITS, CATEGORIES } from "../../../src/domain/codes.ts";
 import { MIN_MATCHED } from "../../../src/domain/effect.ts";
 import { formatDecimal, formatNumber } from "../../../src/domain/format.ts";
 import { apiGet, apiSend } from "../api.ts";
@@ -14,7 +15,15 @@ const interval = (lo: number | null, hi: number | null) =>
 const horizonText = (h: number) => (h < 0 ? `${h} mdr. (før)` : `${h} mdr.`);
 
 const COVARIATES: Record<string, { label: string; value: (v: string) => string }> = {
-  ydelse: { label: "Ydelse og kategori", value: (v) => v.replace("/", " – ").replace(/ – $/, "") },
+  ydelse: {
+    label: "Ydelse og kategori",
+    value: (v) => {
+      const [b = "", c = ""] = v.split("/");
+      const name = (list: readonly { code: string; label: string }[], code: string) =>
+        list.find((x) => x.code === code)?.label ?? code;
+      return c ? `${name(BENEFITS, b)} – ${name(CATEGORIES, c).toLowerCase()}` : name(BENEFITS, b);
+    },
+  },
   varighed: {
     label: "Varighed på ydelse",
     value: (v) =>
