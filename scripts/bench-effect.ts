@@ -7,7 +7,8 @@
  *                           [--definitions FILE.yaml] [--repeat 1] [--load views|tables]
  *                           [--threads N]
  *
- * Default definitions: scripts/bench-effects.yaml (three projects, 4 horizons each). Without a
+ * Default definitions: the demo's effect definitions (src/demo/effects.ts: three projects, 4
+ * horizons each); `--definitions FILE.yaml` takes any other set. Without a
  * snapshot folder a demo municipality is generated (`effektspor generate --scale S`, × 47.000
  * inhabitants) and imported (`effektspor import`) into a temp data directory (removed after).
  * `--repeat N` reports the fastest of N runs (the machine is shared, single runs are noisy).
@@ -21,6 +22,7 @@ import { execFile } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
+import { DEMO_EFFECTS } from "../src/demo/effects.ts";
 import { parseEffectDefinitions } from "../src/engine/effect/definition.ts";
 import { type EffectEstimate, loadEffectInputs, runEffects } from "../src/engine/effect/run.ts";
 import { type EffectInputs, sessionInputs } from "../src/engine/effect/tables.ts";
@@ -32,7 +34,7 @@ const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   options: {
     "snapshot-dir": { type: "string" },
-    definitions: { type: "string", default: join(import.meta.dirname, "bench-effects.yaml") },
+    definitions: { type: "string" },
     scale: { type: "string", default: "1" },
     repeat: { type: "string", default: "1" },
     load: { type: "string", default: "views" },
@@ -68,7 +70,9 @@ async function generated(scale: number): Promise<{ snapshotDir: string; work: st
   return { snapshotDir: (await resolveSnapshot(dataDir)).dir, work };
 }
 
-const parsed = parseEffectDefinitions(readFileSync(values.definitions, "utf8"));
+const parsed = values.definitions
+  ? parseEffectDefinitions(readFileSync(values.definitions, "utf8"))
+  : { value: DEMO_EFFECTS, errors: [] };
 if (parsed.errors.length > 0) {
   for (const e of parsed.errors) console.error(`${values.definitions}: ${e.path}: ${e.message}`);
   process.exit(1);

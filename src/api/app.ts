@@ -7,6 +7,7 @@ import { ApiError, toApiError } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { ApiRouter, type AppDeps } from "./router.ts";
 import { economicsRoutes } from "./routes/economics.ts";
+import { effectsRoutes } from "./routes/effects.ts";
 import { engineRoutes } from "./routes/engine.ts";
 import { jobindsatsRoutes } from "./routes/jobindsats.ts";
 import { projectsRoutes } from "./routes/projects.ts";
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): Hono {
     engineRoutes,
     economicsRoutes,
     jobindsatsRoutes,
+    effectsRoutes,
   ].map((register) => {
     const router = new ApiRouter(deps);
     register(router);

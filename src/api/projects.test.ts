@@ -344,6 +344,7 @@ describeEachStore("projects API", (getStore) => {
     const header = ws.getRow(4).values as unknown[];
     // baseline column is January 2024 (primo), then feb-24 …
     expect(header.slice(1, 6)).toEqual(["Indikator", "Enhed", "Startmåling 01-01-2024", "feb-24", "mar-24"]);
+    expect(header.slice(-2)).toEqual(["Seneste status", "Prognose"]);
     let found = false;
     ws.eachRow((row) => {
       if (row.getCell(1).value === "Tilfredshed hos virksomheder") {

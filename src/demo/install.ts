@@ -3,6 +3,7 @@ import { runComputation } from "../services/compute.ts";
 import type { Db } from "../store/db.ts";
 import { queryRows, schema } from "../store/db.ts";
 import { attachDemoDefinitions } from "./definitions.ts";
+import { attachDemoEffects } from "./effects.ts";
 import { addDemoFteIndicators, setFteBaselinesFromData } from "./fte-indicators.ts";
 import { seedDemoJobindsats } from "./jobindsats.ts";
 import { type DemoProgress, seedDemoStore } from "./seed.ts";
@@ -42,6 +43,7 @@ export async function installDemo(
 ): Promise<void> {
   await seedDemoStore(db, progress);
   await attachDemoDefinitions(db);
+  await attachDemoEffects(db);
   await addDemoFteIndicators(db);
   if (options.caseData === false) {
     await seedDemoJobindsats(db);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { goldenPath } from "../../test/fixtures.ts";
-import { type Forecast, forecast, forecastStatus } from "./forecast.ts";
+import { type Forecast, forecast, forecastStart, forecastStatus } from "./forecast.ts";
 import { parseForecastRequest } from "./forecast-input.ts";
 
 /** Every field of `actual` against `expected`: same keys, nulls equal, numbers to a relative 1e-6. */
@@ -241,5 +241,15 @@ describe("forecast input validation", () => {
       expect(r.errors).toEqual([
         { path: "forecasts[0].series[1].period", message: "Måneden 2024-01 står allerede i series[0]" },
       ]);
+  });
+});
+
+describe("forecastStart", () => {
+  it("is the later of the baseline month and the break month", () => {
+    expect(forecastStart("2024-01-10", "2024-03")).toBe("2024-03");
+    expect(forecastStart("2024-05-01", "2020-03")).toBe("2024-05");
+    expect(forecastStart(null, "2020-03")).toBe("2020-03");
+    expect(forecastStart("2024-01-10", null)).toBe("2024-01");
+    expect(forecastStart(null, null)).toBeUndefined();
   });
 });

@@ -194,3 +194,15 @@ export function forecastStatus(probability: number): ForecastStatus {
   if (probability >= 0.3) return "Usikkert";
   return "Forventes ikke nået";
 }
+
+/**
+ * The app's first month of the trend (DESIGN 9.2): the later of the baseline month and the
+ * indicator's break month (a law change, covid); either may be missing.
+ */
+export function forecastStart(baselineDate: string | null, breakMonth: string | null): Month | undefined {
+  const baseline = baselineDate ? (baselineDate.slice(0, 7) as Month) : undefined;
+  const brk = breakMonth ? (breakMonth.slice(0, 7) as Month) : undefined;
+  if (!baseline) return brk;
+  if (!brk) return baseline;
+  return baseline > brk ? baseline : brk;
+}

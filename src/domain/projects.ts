@@ -213,6 +213,14 @@ const indicatorFields = {
   /** the engine's definition object; validated by the engine when computed */
   definition: z.record(z.string(), z.unknown()).nullable(),
   sortOrder: int4,
+  /**
+   * a break in the series (a law change, covid): the forecast is fitted from the later of the
+   * baseline month and this month (DESIGN 9.2); null = none
+   */
+  breakMonth: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Brudmåneden skal skrives ÅÅÅÅ-MM, fx 2020-03")
+    .nullable(),
 };
 
 export const indicatorCreateSchema = z.strictObject({
@@ -222,6 +230,7 @@ export const indicatorCreateSchema = z.strictObject({
   kind: indicatorFields.kind.optional(),
   definition: indicatorFields.definition.optional(),
   sortOrder: indicatorFields.sortOrder.optional(),
+  breakMonth: indicatorFields.breakMonth.optional(),
   target: targetInputSchema.optional(),
 });
 export type IndicatorCreate = z.infer<typeof indicatorCreateSchema>;

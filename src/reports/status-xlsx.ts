@@ -32,6 +32,19 @@ function excelDate(iso: string): Date {
   return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 }
 
+/**
+ * The forecast word of each target with its probability (DESIGN 9.2), as beside the targets in the
+ * app: "Slutmål 01-01-2026: Forventes nået (82 %)"; empty without a forecast.
+ */
+export function forecastWords(scheme: StatusScheme, row: StatusScheme["rows"][number]): string | null {
+  const targets = row.forecast?.targets ?? [];
+  if (targets.length === 0) return null;
+  const label = new Map(scheme.columns.map((c) => [c.key, c.label]));
+  return targets
+    .map((t) => `${label.get(t.key) ?? t.period}: ${t.status} (${Math.round(t.probability * 100)} %)`)
+    .join("; ");
+}
+
 export async function statusSchemeWorkbook(scheme: StatusScheme): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Effektspor";
@@ -50,6 +63,7 @@ export async function statusSchemeWorkbook(scheme: StatusScheme): Promise<Buffer
     ...scheme.monthLabels,
     ...scheme.columns.map((c) => c.label),
     "Seneste status",
+    "Prognose",
   ];
   ws.addRow([`Månedsvis status – ${scheme.project.name}`]).font = { bold: true, size: 14 };
   ws.addRow(["Opfølgning primo måneden. Statusregler: se arket «Statusregler»."]);
@@ -82,6 +96,7 @@ export async function statusSchemeWorkbook(scheme: StatusScheme): Promise<Buffer
       ...row.cells.map((c) => c.value),
       ...scheme.columns.map((c) => row.targets[c.key] ?? null),
       STATUS_LABELS[row.status],
+      forecastWords(scheme, row),
     ];
     const r = ws.addRow(values);
     const fmt = EXCEL_FORMATS[ind.unit];
@@ -99,7 +114,7 @@ export async function statusSchemeWorkbook(scheme: StatusScheme): Promise<Buffer
         fgColor: { argb: STATUS_FILL[c.status] },
       };
     });
-    const statusCell = r.getCell(header.length);
+    const statusCell = r.getCell(header.length - 1);
     statusCell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_FILL[row.status] } };
   }
 
@@ -125,6 +140,7 @@ export async function statusSchemeWorkbook(scheme: StatusScheme): Promise<Buffer
   for (let col = firstMonthCol; col <= header.length; col++) ws.getColumn(col).width = 12;
   for (let col = firstGoalCol; col < firstGoalCol + scheme.columns.length; col++)
     ws.getColumn(col).width = 16;
+  ws.getColumn(header.length).width = 48;
 
   const comments = wb.addWorksheet("Kommentarer");
   comments.addRow(["Måned", "Kommentar", "Skrevet af", "Opdateret"]).font = { bold: true };

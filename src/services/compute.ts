@@ -43,6 +43,7 @@ import {
   storeComputationResult,
   updateComputation,
 } from "../store/repositories/computed.ts";
+import { computeEffectResults, storeEffectResults } from "./effects.ts";
 import { listProjectPeriods } from "./project-periods.ts";
 import { invalidateReadModels } from "./read-model.ts";
 import { defaultSnapshotId } from "./snapshot-choice.ts";
@@ -431,6 +432,19 @@ async function computeAndStore(db: Db, dataDir: string, options: ComputeOptions)
         ...provenance.get(r.indicator)!,
       };
     });
+    // the effect definitions (DESIGN 9.1) on the same snapshot, unless only some indicators run
+    const effectResults = options.indicatorIds
+      ? []
+      : await (async () => {
+          progress({ done: total, total, step: "Beregner effekterne" });
+          return computeEffectResults(
+            db,
+            snapshot!,
+            computation.id,
+            (effect, message) => warnings.push({ indicator: effect, message }),
+            inCatalogue,
+          );
+        })();
     progress({ done: total, total, step: "Gemmer værdierne" });
     await progressChain;
     const computeMs = Math.round(performance.now() - started);
@@ -452,6 +466,7 @@ async function computeAndStore(db: Db, dataDir: string, options: ComputeOptions)
         warnings,
       },
     );
+    await storeEffectResults(db, effectResults);
     // the new values are shown from the next read on (again at the end, for the failed path too)
     await invalidateReadModels(db);
     // the recorded duration includes writing the values

@@ -20,6 +20,14 @@ import {
 } from "../domain/economics/maaltal.ts";
 import { benefitName, netPerFteYear, type Price, priceFor } from "../domain/economics/prices.ts";
 import { combineRealized, type RealizedSeries, realizedSeries } from "../domain/economics/realized.ts";
+import {
+  beforeReferralCheck,
+  headlineRow,
+  intervalHoldsZero,
+  type MeasuredEffectKroner,
+  measuredEffectKroner,
+  trustSentence,
+} from "../domain/effect.ts";
 import { dottedPath } from "../domain/zod-da.ts";
 import type { Db } from "../store/db.ts";
 import { listComputedSeries } from "../store/repositories/computed.ts";
@@ -33,6 +41,7 @@ import {
   type MaaltalLineRecord,
   type PriceRecord,
 } from "../store/repositories/economics.ts";
+import { latestEffectEstimates } from "./effects.ts";
 
 export function catalogueLookup(catalogue: readonly PriceRecord[]): PriceLookup {
   return (benefit, year) => priceFor(catalogue, benefit, year);
@@ -156,6 +165,64 @@ export interface ProjectEconomics {
   };
   /** the first business case's expected cumulative savings beside the realized cumulative gain */
   gainChart: GainMonth[];
+  /** "målt effekt": each effect definition's days difference priced (DESIGN 9.1), beside the realized gain */
+  measured: {
+    effects: MeasuredEffectView[];
+    /** the first business case's total investment, to set the measured effect against */
+    investment: number | null;
+    /** which to trust, the measured effect or the before/after realized gain, and why */
+    trust: string;
+  };
+}
+
+export interface MeasuredEffectView {
+  code: string;
+  name: string;
+  benefits: string[];
+  priceYear: number;
+  /** null when the effect has no estimate yet or its benefit has no price */
+  kroner: MeasuredEffectKroner | null;
+  note: string | null;
+  checkPassed: boolean;
+  holdsZero: boolean;
+  snapshotId: string | null;
+}
+
+/** Each stored effect estimate of the project in kroner: days difference × matched × net price per day. */
+async function measuredEffects(
+  db: Db,
+  projectId: number,
+  catalogue: readonly PriceRecord[],
+  overrides: readonly Price[],
+): Promise<MeasuredEffectView[]> {
+  return (await latestEffectEstimates(db, projectId)).map((e) => {
+    const def = e.definition.definition as {
+      population?: { benefits?: string[] };
+      intake?: { to?: string };
+    };
+    const benefits = def.population?.benefits ?? [];
+    const priceYear = Number((def.intake?.to ?? "").slice(0, 4)) || new Date().getFullYear();
+    const rows = e.result?.estimates ?? [];
+    const head = headlineRow(rows);
+    const base = {
+      code: e.definition.code,
+      name: e.definition.name,
+      benefits,
+      priceYear,
+      checkPassed: beforeReferralCheck(rows).passed,
+      holdsZero: head ? intervalHoldsZero(head.days_ci_low, head.days_ci_high) : true,
+      snapshotId: e.result?.snapshotId ?? null,
+    };
+    if (!head) return { ...base, kroner: null, note: "Effekten er ikke beregnet endnu" };
+    const net = netFor(benefits, catalogue, overrides)?.(`${priceYear}-01` as Month);
+    if (net === undefined)
+      return {
+        ...base,
+        kroner: null,
+        note: `Ingen pris for ${benefits.map(benefitName).join(", ") || "ydelsen"} i priskataloget`,
+      };
+    return { ...base, kroner: measuredEffectKroner(head, net) ?? null, note: null };
+  });
 }
 
 function netFor(
@@ -259,11 +326,26 @@ export async function projectEconomics(db: Db, projectId: number): Promise<Proje
       });
     }
   }
+  const effects = await measuredEffects(db, projectId, catalogue, overrides);
+  const trusted = effects.find((e) => e.kroner);
   return {
     project,
     businessCases: cases,
     realized: { indicators, months, total, hasData: months.some((m) => m.gain !== null) },
     gainChart,
+    measured: {
+      effects,
+      investment: first?.result?.totals.investment ?? null,
+      trust: trustSentence(
+        trusted?.kroner
+          ? {
+              matched: trusted.kroner.matched,
+              checkPassed: trusted.checkPassed,
+              holdsZero: trusted.holdsZero,
+            }
+          : null,
+      ),
+    },
   };
 }
 

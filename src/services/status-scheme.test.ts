@@ -6,6 +6,7 @@ import {
   getProjectByCode,
   listIndicators,
   setManualValue,
+  updateIndicator,
 } from "../store/repositories/projects.ts";
 import { describeEachStore } from "../store/testing.ts";
 import { freezeProjectPeriod } from "./freeze.ts";
@@ -256,6 +257,32 @@ describeEachStore("status scheme service", (getStore) => {
     const overview = await buildOverview(db, { today: "2024-07-15" });
     const ov = overview.find((p) => p.id === kpjId)!.indicators.find((i) => i.code === "test-prognose")!;
     expect(ov.forecast).toEqual({ status: "Forventes ikke nået", probability: goal!.probability });
+  });
+
+  it("fits the forecast from the later of the baseline month and the indicator's break month", async () => {
+    const { db } = getStore();
+    const kpjId = await idOf("klar-parat-i-job");
+    const ind = (await listIndicators(db, kpjId)).find((i) => i.code === "test-prognose")!;
+    const rowOf = async (today: string) =>
+      (await buildStatusScheme(db, kpjId, { today }))!.rows.find(
+        (r) => r.indicator.code === "test-prognose",
+      )!;
+    // a break month before the baseline month (jan-24) changes nothing: the same 6 points as above
+    await updateIndicator(db, ind.id, { breakMonth: "2023-06" });
+    expect((await rowOf("2024-07-15")).forecast).toMatchObject({ from: "2024-01", n: 6 });
+    // break month mar-24: feb-24 drops out, 5 points (mar … jul) → below the app's 6, no forecast
+    await updateIndicator(db, ind.id, { breakMonth: "2024-03" });
+    expect((await rowOf("2024-07-15")).forecast).toBeNull();
+    await setManualValue(db, { indicatorId: ind.id, period: "2024-08", value: 21, enteredBy: "test" });
+    const f = (await rowOf("2024-08-15")).forecast!;
+    // t = 0…5 (mar-24 … aug-24), y = 13, 14, 15, 18, 20, 21: t̄ = 2,5, Sxx = 17,5,
+    // Sxy = −2,5·13 − 1,5·14 − 0,5·15 + 0,5·18 + 1,5·20 + 2,5·21 = 30,5 → b = 30,5/17,5,
+    // a = ȳ − 2,5·b = 101/6 − 2,5·30,5/17,5
+    expect(f.from).toBe("2024-03");
+    expect(f.n).toBe(6);
+    expect(f.slope).toBeCloseTo(30.5 / 17.5, 10);
+    expect(f.intercept).toBeCloseTo(101 / 6 - (2.5 * 30.5) / 17.5, 10);
+    await updateIndicator(db, ind.id, { breakMonth: null });
   });
 
   it("is undefined for an unknown project", async () => {

@@ -23,6 +23,7 @@ import {
   type ForecastStatus,
   fitLinear,
   forecastPoints,
+  forecastStart,
   forecastStatus,
   forecastTarget,
 } from "../domain/forecast.ts";
@@ -91,6 +92,8 @@ export interface SchemeIndicator {
   hasDefinition: boolean;
   definition: Record<string, unknown> | null;
   sortOrder: number;
+  /** a break in the series (YYYY-MM): the forecast is fitted from the later of the baseline and this month */
+  breakMonth: string | null;
   baseline: {
     value: number | null;
     date: string | null;
@@ -135,7 +138,7 @@ export interface ForecastLinePoint {
 
 /** An indicator's forecast: a linear trend of its monthly values (DESIGN 9.2). */
 export interface SchemeForecast {
-  /** the first month the trend is fitted from (the baseline month) */
+  /** the first month the trend is fitted from (the later of the baseline month and the break month) */
   from: Month | null;
   /** points used */
   n: number;
@@ -210,6 +213,7 @@ function indicatorView(ind: IndicatorWithMilestones): SchemeIndicator {
     hasDefinition: ind.definition !== null,
     definition: ind.definition,
     sortOrder: ind.sortOrder,
+    breakMonth: ind.breakMonth,
     baseline: {
       value: ind.baselineValue,
       date: ind.baselineDate,
@@ -356,8 +360,8 @@ async function load(db: Db, projectId?: number): Promise<Loaded> {
 }
 
 /**
- * The forecast of an indicator from its monthly values, fitted from the baseline month (the schema
- * has no break month yet; DESIGN 9.2 takes the later of the two), shown from 6 points.
+ * The forecast of an indicator from its monthly values, fitted from the later of the baseline month
+ * and the indicator's break month (DESIGN 9.2), shown from 6 points.
  */
 function forecastOf(
   view: SchemeIndicator,
@@ -368,7 +372,8 @@ function forecastOf(
     .filter((e): e is [string, number] => e[1] !== null)
     .map(([key, value]) => ({ key, period: monthOf(key.slice(2)), value }));
   if (targetList.length === 0) return null;
-  const from = view.baseline.date ? monthOf(view.baseline.date) : undefined;
+  // the later of the baseline month and the break month (DESIGN 9.2)
+  const from = forecastStart(view.baseline.date, view.breakMonth);
   const points = forecastPoints(series, from);
   if (points.length < APP_FORECAST_MIN_POINTS) return null;
   const fit = fitLinear(points);

@@ -3,6 +3,7 @@ import { SnapshotFooter } from "./components/SnapshotInUse.tsx";
 import BenchmarkPage from "./pages/BenchmarkPage.tsx";
 import DataPage from "./pages/DataPage.tsx";
 import EconomicsPage from "./pages/EconomicsPage.tsx";
+import EffectPage from "./pages/EffectPage.tsx";
 import ExitStatisticsPage from "./pages/ExitStatisticsPage.tsx";
 import MaaltalPage from "./pages/MaaltalPage.tsx";
 import NotFoundPage from "./pages/NotFoundPage.tsx";
@@ -51,6 +52,7 @@ export function App() {
           <Route path="/" element={<OverviewPage />} />
           <Route path="/projekter/ny" element={<ProjectPage />} />
           <Route path="/projekter/:id" element={<ProjectPage />} />
+          <Route path="/projekter/:id/effekt" element={<EffectPage />} />
           <Route path="/data" element={<DataPage />} />
           <Route path="/afgangsstatistik" element={<ExitStatisticsPage />} />
           <Route path="/oekonomi" element={<EconomicsPage />} />

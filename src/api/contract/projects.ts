@@ -77,6 +77,7 @@ export const indicator = z.object({
   kind: z.string(),
   definition: z.record(z.string(), z.unknown()).nullable(),
   definitionVersion: z.number().int(),
+  breakMonth: z.string().nullable(),
   baselineValue: z.number().nullable(),
   baselineDate: isoDate.nullable(),
   baselineSource: z.string().nullable(),

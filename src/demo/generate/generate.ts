@@ -139,17 +139,35 @@ export async function generateMunicipality(options: GenerateOptions): Promise<Ge
       if (rule.category && cat !== rule.category) continue;
       const from = Math.max(start, toDayNumber(rule.from));
       const lastStart = Math.min(end, toDayNumber(rule.to), extractionDay - 1);
-      const windowEnd = rule.firstWeeks ? Math.min(lastStart, start + rule.firstWeeks * WEEK) : lastStart;
-      if (from > windowEnd) continue;
+      if (from > lastStart) continue;
       const age = Math.floor((from - birth) / 365.25);
       if (rule.minAge !== undefined && age < rule.minAge) continue;
       if (rule.maxAge !== undefined && age > rule.maxAge) continue;
       if (!rng.chance(rule.chance)) continue;
-      const mStart = rng.int(from, windowEnd);
+      // The referral day has the same chance on every day a course runs (a constant hazard),
+      // drawn without looking at when the course ends; a course that has ended by then (or the
+      // rule's period, or the extract) is not marked. Drawing it inside the remaining course made
+      // short courses likelier to be referred on any one day, so the referred had fewer days on
+      // benefit before referral than comparable citizens who were not (issue 13's balance check).
+      // firstWeeks: uniform over the course's first weeks; referralWeeks: exponential from `from`
+      // (with chance 1 the same hazard on every day). Rules with neither (the projects without an
+      // effect definition) keep a day inside the remaining course.
+      const mStart = rule.firstWeeks
+        ? rng.int(start, start + rule.firstWeeks * WEEK - 1)
+        : rule.referralWeeks
+          ? from + Math.floor(rng.exponential(rule.referralWeeks * WEEK))
+          : rng.int(from, lastStart);
+      if (mStart < from || mStart > lastStart) continue;
       // the effect: the rest of the course is shorter, and more exits to job (or education)
       const effect = rule.effect ?? DEFAULT_EFFECT;
       end = mStart + Math.round((end - mStart) * (1 - effect.shorten));
-      if (exit !== effect.exit && rng.chance(effect.chance)) exit = effect.exit;
+      if (effect.withinWeeks) {
+        // a job found during the project: the course ends to `exit` within the first weeks
+        if (rng.chance(effect.chance)) {
+          exit = effect.exit;
+          end = Math.min(end, mStart + rng.int(14, effect.withinWeeks * WEEK));
+        }
+      } else if (exit !== effect.exit && rng.chance(effect.chance)) exit = effect.exit;
       const mEnd = Math.min(end, mStart + rng.int(rule.weeks[0] * WEEK, rule.weeks[1] * WEEK));
       marker = { project: rule.code, start: mStart, end: mEnd };
       break;

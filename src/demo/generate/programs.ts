@@ -360,6 +360,12 @@ export interface ProjectRule {
   category?: CategoryCode;
   /** only in the first weeks of the course (referral from the a-kasse period) */
   firstWeeks?: number;
+  /**
+   * without firstWeeks: mean weeks from the course's start in the period to the referral (an
+   * exponential wait: with chance 1 a constant hazard; the course is marked only if it still runs
+   * then). Without either, the referral day is drawn inside the remaining course.
+   */
+  referralWeeks?: number;
   /** marker length, weeks */
   weeks: [number, number];
   /**
@@ -367,7 +373,17 @@ export interface ProjectRule {
    * `shorten` shorter, and with `chance` its exit becomes `exit` (default 20 % shorter, 10 pct.
    * more to job).
    */
-  effect?: { shorten: number; exit: ExitReasonCode; chance: number };
+  effect?: {
+    shorten: number;
+    exit: ExitReasonCode;
+    chance: number;
+    /**
+     * with `chance` the course ends to `exit` within this many weeks after the referral (a job
+     * found during the project, visible within the effect's horizons); without it the exit
+     * reason alone changes
+     */
+    withinWeeks?: number;
+  };
 }
 
 export const DEFAULT_EFFECT: NonNullable<ProjectRule["effect"]> = { shorten: 0.2, exit: "job", chance: 0.1 };
@@ -379,19 +395,34 @@ export const PROJECT_RULES: ProjectRule[] = [
     programs: ["adp"],
     from: "2024-01-01",
     to: "2025-12-31",
-    chance: 0.08,
+    chance: 0.19,
     firstWeeks: 13,
     weeks: [6, 12],
+    // the kontaktforløb in the a-kasse period: a third find a job within about four months
+    effect: { shorten: 0.2, exit: "job", chance: 0.35, withinWeeks: 18 },
   },
   {
     code: "flere-i-job",
-    programs: ["kh-akt", "rf"],
+    programs: ["kh-akt"],
+    from: "2024-01-10",
+    to: "2025-12-31",
+    chance: 1,
+    referralWeeks: 90,
+    minAge: 30,
+    weeks: [26, 78],
+    // company-oriented courses: one in seven find a job within half a year of the referral (the
+    // effect definition fij-effekt-kh measures it against not yet referred citizens)
+    effect: { shorten: 0.05, exit: "job", chance: 0.15, withinWeeks: 26 },
+  },
+  {
+    // ressourceforløb: as before issue 13's effect definitions (no effect definition reads them)
+    code: "flere-i-job",
+    programs: ["rf"],
     from: "2024-01-10",
     to: "2025-12-31",
     chance: 0.45,
     minAge: 30,
     weeks: [26, 78],
-    // company-oriented courses: sooner out, and more to a job instead of the next benefit
     effect: { shorten: 0.4, exit: "job", chance: 0.3 },
   },
   {
@@ -409,11 +440,12 @@ export const PROJECT_RULES: ProjectRule[] = [
     programs: ["kh-job"],
     from: "2024-01-10",
     to: "2025-12-31",
-    chance: 0.6,
+    chance: 1,
+    referralWeeks: 14,
     minAge: 30,
     weeks: [8, 26],
     // the hands-on job search: much shorter courses, more to a job
-    effect: { shorten: 0.4, exit: "job", chance: 0.2 },
+    effect: { shorten: 0.4, exit: "job", chance: 0.2, withinWeeks: 20 },
   },
   {
     code: "socialt-frikort",

@@ -44,6 +44,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSnapshot, type SnapshotSession } from "../execute.ts";
 import { type SnapshotRows, writeSnapshot } from "../test-support.ts";
 import { type EffectDefinition, effectDefinitionSchema } from "./definition.ts";
+import { runEffectWithDetails } from "./details.ts";
 import { Z975 } from "./estimates.ts";
 import { type EffectEstimate, runEffect, withEffectTables } from "./run.ts";
 
@@ -314,5 +315,44 @@ describe("effect matching (hand-made extract)", () => {
       days_control: 0,
       days_ci_low: 0,
     });
+  });
+
+  it("gives the effect page's matching rate, balance and curve (hand calculation below)", async () => {
+    const { estimates, details } = await runEffectWithDetails(session, effect(), 0);
+    // the definition's rows are runEffect's rows, unchanged by the curve's extra months
+    expect(estimates).toEqual(await runEffect(session, effect(), 0));
+    // treated units T0, T1, T2, U (March) and T4 (April): 5; matched at level 0 T0 and T4, at
+    // level 1 T1, at level 2 T2; U unmatched. Control units C0, C1, T4 (March), C0 (April): all
+    // four with weight > 0.
+    expect(details.matching).toEqual({
+      treated: 5,
+      matched: 4,
+      unmatched: 1,
+      level0: 2,
+      level1: 1,
+      level2: 1,
+      controlUnits: 4,
+      weightedControls: 4,
+    });
+    const pct = (covariate: string) =>
+      Object.fromEntries(
+        details.balance
+          .filter((b) => b.covariate === covariate)
+          .map((b) => [b.value, [b.treated, b.control]]),
+      );
+    // age bands: matched treated T0, T1, T4 band 2 and T2 band 5 → 75 % / 25 %; controls weighted
+    // C0@D1 4/3 (2), C1@D1 1/3 (3), T4@D1 4/3 (2), C0@D2 1 (2), Σw = 4 → band 2 (11/3)/4, band 3 (1/3)/4
+    const age = pct("alder");
+    expect(age["2"]![0]).toBeCloseTo(75, 9);
+    expect(age["2"]![1]).toBeCloseTo((100 * 11) / 12, 9);
+    expect(age["3"]).toEqual([0, expect.closeTo(100 / 12, 9)]);
+    expect(age["5"]).toEqual([25, 0]);
+    // sex: treated M T0, T2, T4 and K T1; every control is M
+    expect(pct("koen")).toEqual({ K: [25, 0], M: [75, 100] });
+    // the curve runs −12 … 24; on D itself (month 0) every matched treated and every control is on benefit
+    expect(details.curve.map((p) => p.month)).toEqual(Array.from({ length: 37 }, (_, i) => i - 12));
+    const d0 = details.curve.find((p) => p.month === 0)!;
+    expect(d0.share_treated).toBe(100);
+    expect(d0.share_control).toBeCloseTo(100, 9);
   });
 });

@@ -211,6 +211,7 @@ export async function createIndicator(
           better: input.better ?? "higher",
           kind: input.kind ?? "manual",
           definition: input.definition ?? null,
+          breakMonth: input.breakMonth ?? null,
           sortOrder: input.sortOrder ?? Number(next),
           ...(input.target ? targetColumns(input.target) : {}),
         })

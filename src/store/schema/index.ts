@@ -1,5 +1,6 @@
 export * from "./access.ts";
 export * from "./economics.ts";
+export * from "./effects.ts";
 export * from "./engine.ts";
 export * from "./projects.ts";
 export * from "./warehouse.ts";

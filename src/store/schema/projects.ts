@@ -62,6 +62,8 @@ export const indicators = pgTable(
     /** engine definition (population + measure) for computed indicators */
     definition: jsonb("definition").$type<Record<string, unknown> | null>(),
     definitionVersion: integer("definition_version").notNull().default(1),
+    /** a break in the series (YYYY-MM): the forecast is fitted from the later of baseline and this month */
+    breakMonth: text("break_month"),
     baselineValue: doublePrecision("baseline_value"),
     baselineDate: date("baseline_date"),
     baselineSource: text("baseline_source"),

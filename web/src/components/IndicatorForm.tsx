@@ -92,6 +92,7 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
     baselineDate: indicator?.baseline.date ?? "",
     baselineSource: indicator?.baseline.source ?? "",
     baselineNote: indicator?.baseline.note ?? "",
+    breakMonth: indicator?.breakMonth ?? "",
     goalKind: indicator?.goal.kind ?? "absolute",
     goalValue: numText(indicator?.goal.value),
     goalDate: indicator?.goal.date ?? "",
@@ -168,6 +169,7 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
       better: f.better,
       kind: f.kind,
       definition: f.kind === "computed" ? definition.value : (indicator?.definition ?? null),
+      breakMonth: f.breakMonth.trim() || null,
       target,
     };
     setBusy(true);
@@ -325,6 +327,12 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
           </Field>
           <Field label="Startmåling, note">
             {(p) => <input {...p} value={f.baselineNote} onChange={set("baselineNote")} />}
+          </Field>
+          <Field
+            label="Brudmåned"
+            hint="ÅÅÅÅ-MM, fx en lovændring; prognosen bruger tallene fra den senere af startmåling og brudmåned"
+          >
+            {(p) => <input {...p} placeholder="ÅÅÅÅ-MM" value={f.breakMonth} onChange={set("breakMonth")} />}
           </Field>
         </div>
         <JobindsatsPicker

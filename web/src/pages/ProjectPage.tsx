@@ -319,6 +319,9 @@ export default function ProjectPage() {
         <Link className="button-link secondary" to={`/oekonomi?projekt=${p.id}`}>
           Økonomi: forventet og realiseret gevinst
         </Link>
+        <Link className="button-link secondary" to={`/projekter/${p.id}/effekt`}>
+          Effekt mod sammenligningsgruppe
+        </Link>
       </div>
       {editing === "project" && (
         <ProjectForm

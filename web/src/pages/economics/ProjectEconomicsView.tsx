@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
+import { Link } from "react-router";
 import { benefitName } from "../../../../src/domain/economics/prices.ts";
 import { formatKroner, formatNumber, formatPercent, monthLabel } from "../../../../src/domain/format.ts";
 import { apiGet } from "../../api.ts";
@@ -190,6 +191,7 @@ function ProjectDetail({ projectId, onSaved }: { projectId: number; onSaved: () 
         Realiseret gevinst indtil nu: <strong>{realizedTotal}</strong>
         {e.realized.hasData ? " (målte fuldtidspersoner mod startmålingen × nettopris)." : "."}
       </p>
+      <MeasuredEffect e={e} />
       {option && (
         <figure className="chart-card">
           <Chart
@@ -332,5 +334,46 @@ export function ProjectEconomicsView({ initialProjectId }: { initialProjectId?: 
         <ProjectDetail projectId={selected} onSaved={() => setVersion((v) => v + 1)} />
       )}
     </section>
+  );
+}
+
+/**
+ * "Målt effekt" (DESIGN 9.1): each effect definition's days difference × matched referred × the
+ * benefit's net price per day, set against the investment, beside the before/after realized gain,
+ * with the sentence on which of the two to trust.
+ */
+function MeasuredEffect({ e }: { e: ProjectEconomicsDto }) {
+  const m = e.measured;
+  return (
+    <div className="measured-effect" data-testid="measured-effect">
+      <h4>Målt effekt mod sammenligningsgruppe</h4>
+      {m.effects.length === 0 ? (
+        <p>
+          Projektet har ingen effektdefinition.{" "}
+          <Link to={`/projekter/${e.project.id}/effekt`}>Opret en på siden Effekt</Link>.
+        </p>
+      ) : (
+        <ul>
+          {m.effects.map((x) => (
+            <li key={x.code}>
+              {x.name}:{" "}
+              {x.kroner ? (
+                <>
+                  <strong>{formatKroner(x.kroner.kroner)}</strong> de første {x.kroner.horizon} måneder (95
+                  %-interval {formatKroner(x.kroner.kronerLow)} til {formatKroner(x.kroner.kronerHigh)}) ={" "}
+                  {formatNumber(-x.kroner.daysDifference, 1)} færre dage × {formatNumber(x.kroner.matched)}{" "}
+                  matchede henviste × {formatNumber(x.kroner.pricePerDay, 0)} kr. pr. dag (nettopris{" "}
+                  {x.priceYear} ÷ 365)
+                  {m.investment !== null ? `, mod en investering på ${formatKroner(m.investment)}` : ""}.
+                </>
+              ) : (
+                (x.note ?? "ingen estimat")
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="trust">{m.trust}</p>
+    </div>
   );
 }
