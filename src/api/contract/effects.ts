@@ -1,10 +1,10 @@
 /** Contract of the effect routes (DESIGN 9.1): effect definitions per project, their estimates and the effect page. */
 import { z } from "zod";
-import { timestamp } from "./common.ts";
+import { idText, timestamp } from "./common.ts";
 
 export const effectParams = z.object({
-  id: z.coerce.number().int().positive(),
-  effectId: z.coerce.number().int().positive(),
+  id: idText,
+  effectId: idText,
 });
 
 export const effectDefinitionBody = z

@@ -10,7 +10,7 @@ import type {
 } from "../../services/jobindsats.ts";
 import type { JobindsatsSeriesSummary } from "../../store/repositories/jobindsats.ts";
 import type { ManualValueRow } from "../../store/repositories/projects.ts";
-import { month, typed } from "./common.ts";
+import { idNumber, month, typed } from "./common.ts";
 
 export type { BenchmarkView, FetchResult, ImportResult, OwnVsJobindsats } from "../../services/jobindsats.ts";
 export { benchmarkSettingsSchema as settingsBody } from "../../services/jobindsats.ts";
@@ -40,7 +40,7 @@ export const importForm = z.object({
 });
 
 export const fromValueBody = z.strictObject({
-  valueId: z.number().int().positive(),
+  valueId: idNumber,
   month: month.optional(),
 });
 
