@@ -5,3 +5,4 @@ export * from "./engine.ts";
 export * from "./projects.ts";
 export * from "./warehouse.ts";
 export * from "./jobindsats.ts";
+export * from "./reports.ts";
