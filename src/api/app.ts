@@ -11,6 +11,7 @@ import { effectsRoutes } from "./routes/effects.ts";
 import { engineRoutes } from "./routes/engine.ts";
 import { jobindsatsRoutes } from "./routes/jobindsats.ts";
 import { projectsRoutes } from "./routes/projects.ts";
+import { reportsRoutes } from "./routes/reports.ts";
 import { computeOneRoutes, snapshotUseRoutes } from "./routes/snapshot-use.ts";
 import { snapshotsRoutes } from "./routes/snapshots.ts";
 
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps): Hono {
     economicsRoutes,
     jobindsatsRoutes,
     effectsRoutes,
+    reportsRoutes,
   ].map((register) => {
     const router = new ApiRouter(deps);
     register(router);

@@ -26,6 +26,8 @@ Kommandoer:
   effect --definitions FIL.yaml [--snapshot ID] --format json   effekt mod matchet sammenligningsgruppe
   forecast --input FIL.json --format json             fremskrivning af mål (trend med usikkerhed)
   jobindsats fetch [--table ID]… | list | import FIL…  benchmarktal fra jobindsats.dk (EFFEKTSPOR_JOBINDSATS_TOKEN)
+  report --month ÅÅÅÅ-MM [--projects a,b] [--publication] --format pdf|docx|xlsx --out FIL [--data-dir DIR]
+                                                      udvalgsrapporten for en måned
 
 Datamappen er ./data, EFFEKTSPOR_DATA_DIR eller --data-dir.`;
 

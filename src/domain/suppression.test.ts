@@ -38,7 +38,9 @@ describe("small-number suppression for publication", () => {
       "50 pct.",
     );
     // 3 of 5 = 60 pct.: shown
-    expect(shownValue({ value: 60, unit: "procent", numerator: 3, denominator: 5 }, true).text).toBe("60 pct.");
+    expect(shownValue({ value: 60, unit: "procent", numerator: 3, denominator: 5 }, true).text).toBe(
+      "60 pct.",
+    );
     // a share typed in by hand (no denominator) is shown
     expect(shownValue({ value: 40.6, unit: "procent" }, true).text).toBe("40,6 pct.");
   });

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 
-export type JobKind = "import" | "compute";
+export type JobKind = "import" | "compute" | "report";
 export type JobState = "running" | "done" | "failed";
 
 /** What a page polls. `X` adds the kind's own fields (an import's file names). */

@@ -9,6 +9,7 @@
  * frozen values for revisions; the engine's descriptions for the appendix.
  */
 import { addMonths, daysInMonthOf, type Month, monthOf } from "../../domain/calendar.ts";
+import { InvalidFieldError } from "../../domain/errors.ts";
 import {
   EMPTY_TEXT,
   formatDate,
@@ -266,7 +267,7 @@ export async function buildReportModel(db: Db, options: ReportOptions = {}): Pro
   const chosen = options.projectIds?.length
     ? options.projectIds.map((id) => {
         const p = all.find((x) => x.id === id);
-        if (!p) throw new ReportInputError(`Projektet med id ${id} findes ikke`);
+        if (!p) throw new InvalidFieldError(`Projektet med id ${id} findes ikke`, "projectIds");
         return p;
       })
     : all;
@@ -365,10 +366,6 @@ export async function buildReportModel(db: Db, options: ReportOptions = {}): Pro
     appendix,
     notes,
   };
-}
-
-export class ReportInputError extends Error {
-  override name = "ReportInputError";
 }
 
 function capitalize(s: string): string {
