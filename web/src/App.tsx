@@ -9,6 +9,7 @@ import MaaltalPage from "./pages/MaaltalPage.tsx";
 import NotFoundPage from "./pages/NotFoundPage.tsx";
 import OverviewPage from "./pages/OverviewPage.tsx";
 import ProjectPage from "./pages/ProjectPage.tsx";
+import ReportsPage from "./pages/ReportsPage.tsx";
 
 const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: "/", label: "Overblik", end: true },
@@ -17,6 +18,7 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: "/oekonomi", label: "Økonomi" },
   { to: "/maaltal", label: "Måltal" },
   { to: "/benchmark", label: "Benchmark" },
+  { to: "/rapporter", label: "Rapporter" },
 ];
 
 /**
@@ -58,6 +60,7 @@ export function App() {
           <Route path="/oekonomi" element={<EconomicsPage />} />
           <Route path="/maaltal" element={<MaaltalPage />} />
           <Route path="/benchmark" element={<BenchmarkPage />} />
+          <Route path="/rapporter" element={<ReportsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

@@ -9,6 +9,7 @@ import {
 } from "../../../src/domain/format.ts";
 import { apiGet, apiSend } from "../api.ts";
 import { FreezePanel } from "../components/FreezePanel.tsx";
+import { GoalFollowUp } from "../components/GoalFollowUp.tsx";
 import { IndicatorChart } from "../components/IndicatorChart.tsx";
 import { IndicatorForm } from "../components/IndicatorForm.tsx";
 import { JobindsatsBeside } from "../components/JobindsatsBeside.tsx";
@@ -360,6 +361,8 @@ export default function ProjectPage() {
         )}
         <StatusGrid scheme={scheme} onRowChanged={replaceRow} months={shownMonths} />
       </section>
+
+      <GoalFollowUp projectId={p.id} reloadKey={scheme} />
 
       <CommentEditor scheme={scheme} onSaved={load} initialMonth={defaultEnd} />
 
