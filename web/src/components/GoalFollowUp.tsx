@@ -68,7 +68,11 @@ export function GoalFollowUp({ projectId, reloadKey }: { projectId: number; relo
                     <td>
                       {g.sentence}
                       {g.footnotes.length > 0 && (
-                        <sup aria-label={`Note ${g.footnotes.join(", ")}`}> {g.footnotes.join(",")}</sup>
+                        <sup>
+                          {" "}
+                          <span className="visually-hidden">note </span>
+                          {g.footnotes.join(",")}
+                        </sup>
                       )}
                     </td>
                     <td>
