@@ -183,7 +183,8 @@ export function chartOption(chart: ReportChart): echarts.EChartsCoreOption {
   return {
     animation: false,
     textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 56, right: 20, top: 30, bottom: 62 },
+    // room above the plot for the "Seneste" label and a goal label at the top edge
+    grid: { left: 56, right: 24, top: 46, bottom: 62 },
     title: {
       text:
         chart.latestText +

@@ -531,9 +531,19 @@ async function projectView(
     status: row.status,
     statusLabel: row.statusLabel,
   }));
+  // a baseline with a source gets a mark (*, **, …) whose note names the source, as in seed 002
+  const sources = [...new Set(scheme.rows.map((r) => r.indicator.baseline.source).filter((x): x is string => !!x))];
+  for (const [i, row] of scheme.rows.entries()) {
+    const src = row.indicator.baseline.source;
+    const g = gridRows[i]!;
+    if (src && g.baseline !== "–") g.baseline = `${g.baseline}${"*".repeat(sources.indexOf(src) + 1)}`;
+  }
+  const sourceNotes = sources.map((src, i) => `${"*".repeat(i + 1)} Startmåling: ${src}`);
   const baselineDates = [...new Set(scheme.rows.map((r) => r.indicator.baseline.date).filter(Boolean))];
   const gridNotes = [
-    ...project.footnotes,
+    ...sourceNotes,
+    // the project's own footnotes, unless they only repeat a source noted above
+    ...project.footnotes.filter((f) => !sources.some((src) => f.replace(/^\*+\s*/, "").trim() === src.trim())),
     ...(project.dataSources.length ? [`Datakilder: ${project.dataSources.join("; ")}`] : []),
   ];
 

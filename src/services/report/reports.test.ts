@@ -117,7 +117,10 @@ describe("the committee report of the demo, in PDF, DOCX and XLSX", () => {
         if (!row) continue;
         const fte = { withUnit: row.unit !== "fuldtidspersoner" };
         if (typeof gi.baseline === "number") {
-          expect(row.baseline, `${gi.name} startmåling`).toBe(formatValue(gi.baseline, row.unit, fte));
+          // a baseline with a source carries its note mark (*, **) as in seed 002
+          expect(row.baseline.replace(/\*+$/, ""), `${gi.name} startmåling`).toBe(
+            formatValue(gi.baseline, row.unit, fte),
+          );
           checked++;
         }
         const milestones = (gi.milestones ?? []).filter((m): m is number => typeof m === "number");
