@@ -205,7 +205,7 @@ function goals(pr: ReportProject): Block[] {
 function grid(pr: ReportProject): Block[] {
   const g = pr.grid;
   const n = g.monthLabels.length + g.targetHeads.length;
-  const rest = 100 - 26 - 7 - 8;
+  const rest = 100 - 24 - 10 - 8;
   const each = rest / Math.max(1, n);
   const rows: (CellSpec | string)[][] = [];
   let lastGroup: string | null = null;
@@ -228,7 +228,7 @@ function grid(pr: ReportProject): Block[] {
   return [
     h(`${pr.name}: månedsvis statusskema (primo måneden)`, HeadingLevel.HEADING_2),
     table(
-      [26, 7, ...Array(n).fill(each), 8],
+      [24, 10, ...Array(n).fill(each), 8],
       [
         "Indikator",
         g.baselineHead,

@@ -531,19 +531,22 @@ async function projectView(
     status: row.status,
     statusLabel: row.statusLabel,
   }));
-  // a baseline with a source gets a mark (*, **, …) whose note names the source, as in seed 002
-  const sources = [...new Set(scheme.rows.map((r) => r.indicator.baseline.source).filter((x): x is string => !!x))];
+  // a baseline with a source or a note gets a mark (*, **, …) whose note says it, as in seed 002
+  const noteOf = (r: SchemeRow) =>
+    [r.indicator.baseline.source, r.indicator.baseline.note].filter((x): x is string => !!x).join(". ");
+  const sources = [...new Set(scheme.rows.map(noteOf).filter((x) => x !== ""))];
   for (const [i, row] of scheme.rows.entries()) {
-    const src = row.indicator.baseline.source;
+    const src = noteOf(row);
     const g = gridRows[i]!;
-    if (src && g.baseline !== "–") g.baseline = `${g.baseline}${"*".repeat(sources.indexOf(src) + 1)}`;
+    if (src) g.baseline = `${g.baseline}${"*".repeat(sources.indexOf(src) + 1)}`;
   }
   const sourceNotes = sources.map((src, i) => `${"*".repeat(i + 1)} Startmåling: ${src}`);
   const baselineDates = [...new Set(scheme.rows.map((r) => r.indicator.baseline.date).filter(Boolean))];
   const gridNotes = [
     ...sourceNotes,
-    // the project's own footnotes, unless they only repeat a source noted above
-    ...project.footnotes.filter((f) => !sources.some((src) => f.replace(/^\*+\s*/, "").trim() === src.trim())),
+    // the project's own footnotes, except starred ones: their marks belong to the seed's layout, and
+    // the baselines' own sources and notes are marked above instead
+    ...project.footnotes.filter((f) => !/^\*/.test(f.trim())),
     ...(project.dataSources.length ? [`Datakilder: ${project.dataSources.join("; ")}`] : []),
   ];
 
