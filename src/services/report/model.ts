@@ -292,13 +292,14 @@ export async function buildReportModel(db: Db, options: ReportOptions = {}): Pro
 
   for (const [i, project] of chosen.entries()) {
     progress(`Samler ${project.name}`, 0.05 + (0.85 * i) / Math.max(1, chosen.length));
-    const scheme = await buildStatusScheme(db, project.id, { to: month, today });
+    const projectMonth = projectReportMonth(project, month);
+    const scheme = await buildStatusScheme(db, project.id, { to: projectMonth, today });
     if (!scheme) continue;
     const counts = countsOf(scheme);
     const view = await projectView(db, project, scheme, {
-      gridFrom,
+      gridFrom: projectMonth === month ? gridFrom : addMonths(projectMonth, -(DEFAULT_GRID_MONTHS - 1)),
       publication,
-      month,
+      month: projectMonth,
       extractionDate,
       counts,
       revisions: revisionDetails.filter((r) => r.projectId === project.id),
@@ -370,6 +371,17 @@ export async function buildReportModel(db: Db, options: ReportOptions = {}): Pro
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The last month a project's part of the report shows: the report month, or for a project whose
+ * period ended before it, the month after the period (its final goal's month): a 2019–2021 project
+ * in a 2025 report shows its own months, not four empty years.
+ */
+export function projectReportMonth(project: Pick<ProjectRow, "periodEnd">, month: Month): Month {
+  if (!project.periodEnd) return month;
+  const after = addMonths(monthOf(project.periodEnd), 1);
+  return after < month ? after : month;
 }
 
 function countsOf(scheme: StatusScheme): SummaryCounts {
