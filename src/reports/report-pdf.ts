@@ -133,7 +133,7 @@ function goals(p: ReportProject): Node[] {
     g.forecast ?? "–",
   ]);
   return [
-    { text: "Opfølgning på mål", style: "h2", headlineLevel: 1 },
+    { text: "Opfølgning på mål", style: "h2" },
     table(["*", "*", 58, 70], [th("Mål"), th("Aktuel status"), th("Status"), th("Slutmål forventes")], body),
     ...p.footnotes.map((f, i) => ({ text: [{ text: `${i + 1} `, sup: true }, f], style: "note" })),
   ];
@@ -192,7 +192,7 @@ function charts(p: ReportProject): Node[] {
     },
     ...p.charts.map((c) => ({
       stack: [
-        { text: c.title, style: "h3", headlineLevel: 1 },
+        { text: c.title, style: "h3" },
         { svg: chartSvg(c, CHART_SIZE), width: CONTENT_WIDTH },
       ],
       unbreakable: true,
@@ -204,7 +204,7 @@ function charts(p: ReportProject): Node[] {
 function comments(p: ReportProject): Node[] {
   if (p.comments.length === 0) return [];
   return [
-    { text: "Månedens kommentarer", style: "h2", headlineLevel: 1 },
+    { text: "Månedens kommentarer", style: "h2" },
     table(
       [50, "*", 80],
       [th("Måned"), th("Kommentar"), th("Skrevet af")],
@@ -216,9 +216,9 @@ function comments(p: ReportProject): Node[] {
 function economics(p: ReportProject): Node[] {
   const e = p.economics;
   if (!e) return [];
-  const out: Node[] = [{ text: "Økonomi", style: "h2", headlineLevel: 1 }];
+  const out: Node[] = [{ text: "Økonomi", style: "h2" }];
   if (e.potential) {
-    out.push({ text: "Økonomisk potentiale", style: "h3", headlineLevel: 1 });
+    out.push({ text: "Økonomisk potentiale", style: "h3" });
     out.push(
       table(
         ["*", 70, 80, 80],
@@ -246,7 +246,7 @@ function economics(p: ReportProject): Node[] {
     );
   }
   for (const b of e.businessCases) {
-    out.push({ text: `Business case: ${b.name}`, style: "h3", headlineLevel: 1 });
+    out.push({ text: `Business case: ${b.name}`, style: "h3" });
     if (b.error) out.push({ text: b.error, style: "note" });
     out.push({
       text: `Investering ${b.investment}, besparelse ${b.savings}, nettoresultat ${b.net}; tjent hjem: ${b.payback}; afkast ${b.roi}.`,
@@ -304,7 +304,7 @@ function project(p: ReportProject): Node[] {
     ...(p.targetGroups.length
       ? [{ text: [{ text: "Målgrupper: ", bold: true }, p.targetGroups.join("; ")], margin: [0, 0, 0, 6] }]
       : []),
-    ...(p.effect ? [{ text: "Effekt", style: "h2", headlineLevel: 1 }, { text: p.effect.sentence }] : []),
+    ...(p.effect ? [{ text: "Effekt", style: "h2" }, { text: p.effect.sentence }] : []),
     ...goals(p),
     ...comments(p),
     ...economics(p),
@@ -393,15 +393,19 @@ function revisions(model: ReportModel): Node[] {
 function appendix(model: ReportModel): Node[] {
   const out: Node[] = [{ text: "Bilag: sådan måles indikatorerne", style: "h1", pageBreak: "before" }];
   for (const a of model.appendix) {
-    out.push({ text: a.project, style: "h3", headlineLevel: 1 });
-    out.push(
-      table(
-        ["*", 50, "*"],
-        [th("Indikator"), th("Type"), th("Sådan måles den")],
-        a.indicators.map((i) => [i.name, i.kind, i.description]),
-        { fontSize: 7.5 },
-      ),
-    );
+    // the project's heading stays with its table (no heading alone at a page's foot)
+    out.push({
+      stack: [
+        { text: a.project, style: "h3" },
+        table(
+          ["*", 50, "*"],
+          [th("Indikator"), th("Type"), th("Sådan måles den")],
+          a.indicators.map((i) => [i.name, i.kind, i.description]),
+          { fontSize: 7.5 },
+        ),
+      ],
+      unbreakable: a.indicators.length <= 16,
+    });
   }
   return out;
 }
@@ -449,12 +453,6 @@ export function reportPdfDefinition(model: ReportModel): Node {
       th: { bold: true, fontSize: 7.5 },
       note: { fontSize: 7, color: "#4b5563", margin: [0, 1, 0, 1] },
     },
-    // a heading never ends a page: it moves to the next page when little of its section fits below it
-    pageBreakBefore: (
-      node: { headlineLevel?: number },
-      q: { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => unknown[] },
-    ) =>
-      node.headlineLevel === 1 && q.getFollowingNodesOnPage().length < 6 && q.getNodesOnNextPage().length > 0,
     content: [
       ...front(model),
       ...summary(model),
