@@ -559,7 +559,9 @@ async function projectView(
     // the project's own footnotes, except starred ones: their marks belong to the seed's layout, and
     // the baselines' own sources and notes are marked above instead
     ...project.footnotes.filter((f) => !/^\*/.test(f.trim())),
-    ...(project.dataSources.length ? [`Datakilder: ${project.dataSources.join("; ")}`] : []),
+    ...(project.dataSources.length
+      ? [`Datakilder: ${project.dataSources.map((d) => d.trim().replace(/\.$/, "")).join("; ")}.`]
+      : []),
   ];
 
   const charts = scheme.rows.map((row) => chartOf(row, scheme, show, ctx.month));
