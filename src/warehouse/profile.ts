@@ -20,6 +20,11 @@ export type CanonicalFile = (typeof CANONICAL_FILES)[number];
 
 const valueMap = z.record(z.string(), z.string());
 
+/** The character encodings a CSV file may be declared to have (UTF-8 when none is declared). */
+export const CSV_ENCODINGS = ["utf-8", "windows-1252", "utf-16"] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+const encoding = z.enum(CSV_ENCODINGS);
+
 const fileProfile = z
   .object({
     /** the source file name (without folder), when it differs from the canonical name */
@@ -28,6 +33,8 @@ const fileProfile = z
     columns: z.record(z.string(), z.string()).optional(),
     /** canonical column → (source value → canonical value), for this file only */
     values: z.record(z.string(), valueMap).optional(),
+    /** the file's character encoding (CSV), when not UTF-8 */
+    encoding: encoding.optional(),
   })
   .strict();
 
@@ -38,6 +45,8 @@ export const mappingProfileSchema = z
     files: z.partialRecord(z.enum(CANONICAL_FILES), fileProfile).optional(),
     /** canonical column → (source value → canonical value), for every file with that column */
     values: z.record(z.string(), valueMap).optional(),
+    /** the character encoding of every CSV file (a file's own `encoding` wins) */
+    encoding: encoding.optional(),
   })
   .strict();
 
@@ -89,4 +98,9 @@ export function fileMapping(profile: MappingProfile | undefined, file: Canonical
     }
   }
   return { columns, values };
+}
+
+/** The declared encoding of a canonical file's CSV (UTF-8 when the profile declares none). */
+export function fileEncoding(profile: MappingProfile | undefined, file: CanonicalFile): CsvEncoding {
+  return profile?.files?.[file]?.encoding ?? profile?.encoding ?? "utf-8";
 }

@@ -17,6 +17,11 @@ export interface SourceRow {
   line: number;
   /** cell texts in header order */
   cells: string[];
+  /**
+   * CSV: a quote opened on `line` is never closed; the row is the rest of the file (this many
+   * lines) and has no cells
+   */
+  unterminatedQuote?: number;
 }
 
 export interface SourceReader {
@@ -26,20 +31,41 @@ export interface SourceReader {
   batches(): AsyncIterable<{ rows: SourceRow[]; bytes: number }>;
 }
 
-/** `;` when the first line has more semicolons than commas, else `,`. */
-export function detectSeparator(file: string): "," | ";" {
+/** A CSV file's declared character encoding (see profile.ts). */
+export type TextEncoding = "utf-8" | "windows-1252" | "utf-16";
+
+/** A streaming decoder for the encoding (UTF-16: little-endian unless a big-endian BOM says so). */
+function decoderFor(encoding: TextEncoding, head: Buffer): { write(b: Buffer): string; end(): string } {
+  if (encoding === "utf-8") {
+    const d = new StringDecoder("utf8");
+    return { write: (b) => d.write(b), end: () => d.end() };
+  }
+  const label =
+    encoding === "utf-16" ? (head[0] === 0xfe && head[1] === 0xff ? "utf-16be" : "utf-16le") : encoding;
+  const d = new TextDecoder(label);
+  return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
+}
+
+/** The first 64 KiB of the file as text (BOM dropped). */
+function headText(file: string, encoding: TextEncoding): string {
   const fd = openSync(file, "r");
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const n = readSync(fd, buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, n).toString("utf8");
-    const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-    const semi = firstLine.split(";").length;
-    const comma = firstLine.split(",").length;
-    return semi > comma ? ";" : ",";
+    const head = buffer.subarray(0, n);
+    const text = decoderFor(encoding, head).write(head);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } finally {
     closeSync(fd);
   }
+}
+
+/** `;` when the first line has more semicolons than commas, else `,`. */
+export function detectSeparator(file: string, encoding: TextEncoding = "utf-8"): "," | ";" {
+  const firstLine = headText(file, encoding).split(/\r?\n/, 1)[0] ?? "";
+  const semi = firstLine.split(";").length;
+  const comma = firstLine.split(",").length;
+  return semi > comma ? ";" : ",";
 }
 
 /** Splits one logical CSV record (RFC 4180 quoting: "" inside quotes is a quote). */
@@ -73,18 +99,25 @@ function quoteCount(text: string): number {
   return n;
 }
 
+/** a record spanning more text than this is taken for an unterminated quote (memory stays bounded) */
+const MAX_RECORD_CHARS = 8 << 20;
+
 /**
  * A streaming CSV reader. The hot path (lines without quotes) is a plain split, several times
  * faster than a general parser on multi-million-row extracts; quoted fields, doubled quotes and
  * line breaks inside quotes are handled. A BOM is dropped, CRLF accepted, empty lines skipped.
+ * A quote that is never closed ends in one row marked `unterminatedQuote` (its first line and
+ * how many lines it swallowed), found in linear time: only each new line's quotes are counted.
  */
-export function csvReader(file: string): SourceReader {
-  const delimiter = detectSeparator(file);
+export function csvReader(file: string, encoding: TextEncoding = "utf-8"): SourceReader {
+  const delimiter = detectSeparator(file, encoding);
   async function* batches(): AsyncIterable<{ rows: SourceRow[]; bytes: number }> {
-    const decoder = new StringDecoder("utf8");
+    let decoder: ReturnType<typeof decoderFor> | null = null;
     let rest = "";
     let lineNo = 0;
-    let pending = "";
+    // the lines of a record whose quote is still open, and their length
+    let pending: string[] = [];
+    let pendingChars = 0;
     let pendingStart = 0;
     let header = true;
     let bytes = 0;
@@ -92,14 +125,27 @@ export function csvReader(file: string): SourceReader {
     const take = (line: string, rows: SourceRow[]) => {
       lineNo++;
       let text = line.endsWith("\r") ? line.slice(0, -1) : line;
-      if (pending !== "") {
-        text = `${pending}\n${text}`;
-      } else pendingStart = lineNo;
-      if (quoteCount(text) % 2 === 1) {
-        pending = text;
-        return;
+      const odd = quoteCount(text) % 2 === 1;
+      if (pending.length > 0) {
+        if (pendingChars <= MAX_RECORD_CHARS) pending.push(text);
+        pendingChars += text.length + 1;
+        if (!odd) return; // still open
+        const tooLong = pendingChars > MAX_RECORD_CHARS;
+        text = tooLong ? "" : pending.join("\n");
+        pending = [];
+        pendingChars = 0;
+        if (tooLong) {
+          rows.push({ line: pendingStart, cells: [], unterminatedQuote: lineNo - pendingStart + 1 });
+          return;
+        }
+      } else {
+        pendingStart = lineNo;
+        if (odd) {
+          pending = [text];
+          pendingChars = text.length;
+          return;
+        }
       }
-      pending = "";
       if (text.trim() === "") return;
       if (header) {
         header = false;
@@ -110,6 +156,7 @@ export function csvReader(file: string): SourceReader {
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
       const buf = chunk as Buffer;
       bytes += buf.length;
+      decoder ??= decoderFor(encoding, buf);
       let text = rest + decoder.write(buf);
       if (first) {
         first = false;
@@ -125,29 +172,19 @@ export function csvReader(file: string): SourceReader {
       if (rows.length > 0) yield { rows, bytes };
     }
     const rows: SourceRow[] = [];
-    const tail = rest + decoder.end();
+    const tail = rest + (decoder?.end() ?? "");
     if (tail !== "") take(tail, rows);
-    if (pending !== "") {
-      // an unterminated quote: hand over what there is so the row is checked (and rejected)
-      const text = pending;
-      pending = "";
-      rows.push({ line: pendingStart, cells: splitCsvRecord(text, delimiter) });
+    if (pending.length > 0) {
+      // an unterminated quote: one row, rejected as such (its text is not checked)
+      rows.push({ line: pendingStart, cells: [], unterminatedQuote: lineNo - pendingStart + 1 });
+      pending = [];
     }
     if (rows.length > 0) yield { rows, bytes };
   }
   return {
     async headers() {
-      const fd = openSync(file, "r");
-      try {
-        const buffer = Buffer.alloc(64 * 1024);
-        const n = readSync(fd, buffer, 0, buffer.length, 0);
-        let text = buffer.subarray(0, n).toString("utf8");
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        const firstLine = (text.split("\n", 1)[0] ?? "").replace(/\r$/, "");
-        return splitCsvRecord(firstLine, delimiter).map((h) => h.trim());
-      } finally {
-        closeSync(fd);
-      }
+      const firstLine = (headText(file, encoding).split("\n", 1)[0] ?? "").replace(/\r$/, "");
+      return splitCsvRecord(firstLine, delimiter).map((h) => h.trim());
     },
     batches,
   };

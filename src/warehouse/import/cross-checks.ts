@@ -8,6 +8,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { KEYMAP_COLUMNS } from "./read-csv.ts";
 import type { RejectsReport } from "./rejects-report.ts";
 import { stagedFile } from "./stage-rows.ts";
 import { columnsOf, type FileSummary, sqlString, TABLE_ORDER } from "./types.ts";
@@ -25,6 +26,11 @@ export async function rowsOf<T>(c: DuckDBConnection, query: string): Promise<T[]
 /**
  * The staged rows as DuckDB tables `s_<table>` (with `_file`, `_line`), `s_derived` and `s_needs`,
  * and an empty `post_rejects (_file, _line)`.
+ *
+ * The database starts with no temporary directory: while files are read (read-csv.ts keys CPR
+ * numbers inside it) nothing can be spilled to disk. `allowSpilling` drops the CPR map and only
+ * then lets DuckDB spill (into the import's temporary folder) with a memory limit, for the
+ * cross-checks and the Parquet writing.
  */
 export class StagingDb {
   private constructor(
@@ -32,16 +38,25 @@ export class StagingDb {
     readonly connection: DuckDBConnection,
   ) {}
 
-  static async open(tmpDir: string): Promise<StagingDb> {
-    mkdirSync(path.join(tmpDir, "duckdb-tmp"));
+  /** Empty staging tables, no spilling (see the class comment). */
+  static async create(): Promise<StagingDb> {
     const instance = await DuckDBInstance.create(":memory:", {
-      memory_limit: "768MB",
-      temp_directory: path.join(tmpDir, "duckdb-tmp"),
-      preserve_insertion_order: "false",
+      temp_directory: "",
+      preserve_insertion_order: "true",
     });
     const staging = new StagingDb(instance, await instance.connect());
     try {
-      await staging.load(tmpDir);
+      const c = staging.connection;
+      for (const t of TABLE_ORDER) {
+        const cols: [string, string][] = [...columnsOf(t), ["_file", "VARCHAR"], ["_line", "INTEGER"]];
+        await c.run(`CREATE TABLE s_${t} (${cols.map(([n, ty]) => `${n} ${ty}`).join(", ")})`);
+      }
+      await c.run("CREATE TABLE s_derived (person_key VARCHAR, birth_date DATE, sex VARCHAR)");
+      await c.run(
+        "CREATE TABLE s_needs (person_key VARCHAR, masked VARCHAR, _file VARCHAR, _line INTEGER, heading VARCHAR)",
+      );
+      await c.run("CREATE TABLE post_rejects (_file VARCHAR, _line INTEGER)");
+      await c.run(`CREATE TABLE keymap (${KEYMAP_COLUMNS})`);
     } catch (err) {
       staging.close();
       throw err;
@@ -49,7 +64,21 @@ export class StagingDb {
     return staging;
   }
 
-  private async load(tmpDir: string): Promise<void> {
+  /** The staged CSVs of the JavaScript path (stage-rows.ts) in `tmpDir`, loaded into the DuckDB tables. */
+  static async open(tmpDir: string): Promise<StagingDb> {
+    const staging = await StagingDb.create();
+    try {
+      await staging.appendStaged(tmpDir);
+      await staging.allowSpilling(tmpDir);
+    } catch (err) {
+      staging.close();
+      throw err;
+    }
+    return staging;
+  }
+
+  /** Appends the staged CSVs written by stageRows into `dir`. */
+  async appendStaged(dir: string): Promise<void> {
     const c = this.connection;
     const readCsv = (file: string, cols: [string, string][]) =>
       `read_csv(${sqlString(file)}, header = false, delim = ',', quote = '"', escape = '"', nullstr = '', auto_detect = false, columns = {${cols
@@ -57,17 +86,17 @@ export class StagingDb {
         .join(", ")}})`;
     for (const t of TABLE_ORDER) {
       const cols: [string, string][] = [...columnsOf(t), ["_file", "VARCHAR"], ["_line", "INTEGER"]];
-      await c.run(`CREATE TABLE s_${t} AS SELECT * FROM ${readCsv(stagedFile(tmpDir, t), cols)}`);
+      await c.run(`INSERT INTO s_${t} SELECT * FROM ${readCsv(stagedFile(dir, t), cols)}`);
     }
     await c.run(
-      `CREATE TABLE s_derived AS SELECT * FROM ${readCsv(stagedFile(tmpDir, "derived"), [
+      `INSERT INTO s_derived SELECT * FROM ${readCsv(stagedFile(dir, "derived"), [
         ["person_key", "VARCHAR"],
         ["birth_date", "DATE"],
         ["sex", "VARCHAR"],
       ])}`,
     );
     await c.run(
-      `CREATE TABLE s_needs AS SELECT * FROM ${readCsv(stagedFile(tmpDir, "needs"), [
+      `INSERT INTO s_needs SELECT * FROM ${readCsv(stagedFile(dir, "needs"), [
         ["person_key", "VARCHAR"],
         ["masked", "VARCHAR"],
         ["_file", "VARCHAR"],
@@ -75,7 +104,29 @@ export class StagingDb {
         ["heading", "VARCHAR"],
       ])}`,
     );
-    await c.run("CREATE TABLE post_rejects (_file VARCHAR, _line INTEGER)");
+  }
+
+  /**
+   * Reading is over: drop every table that held CPR numbers, then let DuckDB spill into
+   * `<tmpDir>/duckdb-tmp` within a memory limit.
+   */
+  async allowSpilling(tmpDir: string): Promise<void> {
+    const c = this.connection;
+    await c.run("DROP TABLE IF EXISTS keymap");
+    await c.run("DROP TABLE IF EXISTS r0");
+    for (const name of await this.tableNames()) {
+      if (/^l\d+$/.test(name)) await c.run(`DROP TABLE ${name}`);
+    }
+    const spill = path.join(tmpDir, "duckdb-tmp");
+    mkdirSync(spill, { recursive: true });
+    await c.run(`SET temp_directory = ${sqlString(spill)}`);
+    await c.run("SET memory_limit = '768MB'");
+    await c.run("SET preserve_insertion_order = false");
+  }
+
+  private async tableNames(): Promise<string[]> {
+    const reader = await this.connection.runAndReadAll("SELECT table_name FROM duckdb_tables()");
+    return reader.getRows().map((r) => String(r[0]));
   }
 
   /** Closes the database (idempotent); its spill files can then be removed. */
@@ -103,14 +154,21 @@ export interface CrossCheckInput {
 /** Runs the cross-row checks on the staged tables (see the file comment). */
 export async function crossCheck(c: DuckDBConnection, input: CrossCheckInput): Promise<void> {
   const { personerLabel, files, rejects } = input;
-  // duplicate persons in personer
-  const dupPersons = await rowsOf<{ _file: string; _line: number; first_line: number }>(
+  // duplicate persons in personer (the windows only when a cheap count says there are any)
+  const personCounts = await scalar<{ n: number; d: number }>(
     c,
-    `SELECT _file, _line, first_line FROM (
+    "SELECT count(*)::BIGINT AS n, count(DISTINCT person_key)::BIGINT AS d FROM s_persons",
+  );
+  const anyDupPersons = Number(personCounts.n) > Number(personCounts.d);
+  const dupPersons = !anyDupPersons
+    ? []
+    : await rowsOf<{ _file: string; _line: number; first_line: number }>(
+        c,
+        `SELECT _file, _line, first_line FROM (
        SELECT _file, _line, min(_line) OVER (PARTITION BY person_key) AS first_line,
               row_number() OVER (PARTITION BY person_key ORDER BY _line) AS rn FROM s_persons)
      WHERE rn > 1 ORDER BY _line`,
-  );
+      );
   for (const d of dupPersons) {
     rejects.add({
       file: d._file,
@@ -120,19 +178,21 @@ export async function crossCheck(c: DuckDBConnection, input: CrossCheckInput): P
       reason: `personen står allerede i linje ${d.first_line} (dublet)`,
     });
   }
-  await c.run(
-    `INSERT INTO post_rejects SELECT _file, _line FROM (
+  if (anyDupPersons)
+    await c.run(
+      `INSERT INTO post_rejects SELECT _file, _line FROM (
        SELECT _file, _line, row_number() OVER (PARTITION BY person_key ORDER BY _line) AS rn FROM s_persons) WHERE rn > 1`,
-  );
+    );
   // duplicate rows in the other tables: every data column equal
   for (const t of TABLE_ORDER.slice(1)) {
     const cols = columnsOf(t)
       .map(([n]) => n)
       .join(", ");
-    // a cheap hash aggregate first; the window (a sort) only when there are duplicates
+    // a cheap aggregate of one 64-bit hash per row first (equal rows have equal hashes; a
+    // collision only costs the exact check); the window (a sort) only when there are duplicates
     const any = await scalar<{ n: number }>(
       c,
-      `SELECT count(*)::INTEGER AS n FROM (SELECT ${cols} FROM s_${t} GROUP BY ${cols} HAVING count(*) > 1)`,
+      `SELECT count(*)::INTEGER AS n FROM (SELECT h FROM (SELECT hash(${cols}) AS h FROM s_${t}) GROUP BY h HAVING count(*) > 1)`,
     );
     if (Number(any.n) === 0) continue;
     const dups = await rowsOf<{ _file: string; _line: number; first_file: string; first_line: number }>(

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { addDays, isoDateFromUtc, tryParseDate } from "../../domain/calendar.ts";
-import { CANONICAL_FILES, type CanonicalFile, type MappingProfile } from "../profile.ts";
+import { CANONICAL_FILES, type CanonicalFile, fileEncoding, type MappingProfile } from "../profile.ts";
 import { csvReader, SourceFileError, xlsxReader, xlsxSheetNames } from "../sources.ts";
 import { ImportInputError, type SourceFile } from "./types.ts";
 
@@ -70,7 +70,14 @@ export async function discover(
     if (/\.csv$/i.test(name)) {
       const canonical = canonicalOf(name);
       if (canonical)
-        sources.push({ canonical, label: name, path: full, reader: csvReader(full), bytes, csv: true });
+        sources.push({
+          canonical,
+          label: name,
+          path: full,
+          reader: csvReader(full, fileEncoding(profile, canonical)),
+          bytes,
+          csv: true,
+        });
       else ignored.push(name);
     } else if (/\.xlsx$/i.test(name)) {
       const single = canonicalOf(name);

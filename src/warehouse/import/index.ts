@@ -5,10 +5,12 @@
  * anything half-written, and reports their outcome:
  *
  *  1. discover.ts: find the files, hash them (content hash); a duplicate stops here;
- *  2. stage-rows.ts: stream every file row by row: validate, pseudonymize in JS, append to staged
- *     CSVs inside `<dataDir>/snapshots/.tmp-<random>/` (workspace.ts; never a raw CPR);
- *  3. cross-checks.ts: load the staged rows into DuckDB and run the cross-row checks (duplicates,
- *     unknown persons); with errors and no `acceptValidRows`: report, delete the folder, stop;
+ *  2. stage-sources.ts: read every file into the DuckDB staging tables: a plain CSV file by
+ *     DuckDB's CSV reader, checked and keyed in SQL (read-csv.ts), anything else row by row in JS
+ *     (stage-rows.ts, staged CSVs inside `<dataDir>/snapshots/.tmp-<random>/`, workspace.ts);
+ *     never a raw CPR on disk;
+ *  3. cross-checks.ts: the cross-row checks (duplicates, unknown persons); with errors and no
+ *     `acceptValidRows`: report, delete the folder, stop;
  *  4. publish.ts: write the Parquet files and manifest.json, fsync, rename the folder into place,
  *     THEN insert the catalogue row. A killed import leaves only a `.tmp-` folder, removed when the
  *     next import starts and when the server or a command starts (cleanLeftoverImports).
@@ -21,14 +23,14 @@ import {
   insertImportReport,
   type RejectRow,
 } from "../../store/repositories/snapshots.ts";
-import { loadPseudonymKey, Pseudonymizer } from "../pseudonym.ts";
+import { loadPseudonymKey } from "../pseudonym.ts";
 import { dateBound } from "../validate.ts";
 import { crossCheck, StagingDb } from "./cross-checks.ts";
 import { contentHash, discover, readManifest } from "./discover.ts";
 import { messages, summaryOf } from "./messages.ts";
 import { publish } from "./publish.ts";
 import { rejectsReportFor } from "./rejects-report.ts";
-import { stageRows } from "./stage-rows.ts";
+import { stageSources } from "./stage-sources.ts";
 import { emptyCounts, ImportInputError, type ImportOptions, type ImportResult, Progress } from "./types.ts";
 import { cleanStaleTemporaryFolders, openWorkspace, removeWorkspace } from "./workspace.ts";
 
@@ -105,21 +107,22 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
   let staging: StagingDb | null = null;
   let published: string | null = null;
   try {
-    // 2. stream, validate, pseudonymize, stage
-    const pseudonymizer = new Pseudonymizer(loadPseudonymKey(dataDir));
-    const files = await stageRows({
+    // 2. read, validate, pseudonymize, stage (DuckDB for plain CSV files, else row by row)
+    staging = await StagingDb.create();
+    const files = await stageSources({
       sources: input.sources,
       profile,
-      pseudonymizer,
+      pseudonymKey: loadPseudonymKey(dataDir),
+      staging,
       tmpDir,
       rejects,
       progress,
       dateBound: dateBound(manifestInfo.extractionDate, today),
     });
 
-    // 3. load into DuckDB, cross-row checks; all-or-nothing unless acceptValidRows
+    // 3. cross-row checks; all-or-nothing unless acceptValidRows
     progress.report({ phase: "checking" });
-    staging = await StagingDb.open(tmpDir);
+    await staging.allowSpilling(tmpDir);
     const personerLabel = input.sources.find((s) => s.canonical === "personer")?.label ?? "personer.csv";
     await crossCheck(staging.connection, { personerLabel, files, rejects });
     const rejectedRows = files.reduce((n, f) => n + f.rejected, 0);

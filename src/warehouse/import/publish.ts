@@ -34,8 +34,11 @@ const ORDER_BY: Record<SnapshotTableName, string> = {
 
 /** Writes `<table>.parquet` (zstd) for every snapshot table from the checked staging tables. */
 export async function writeTables(c: DuckDBConnection, tmpDir: string): Promise<WrittenTables> {
-  for (const t of TABLE_ORDER) {
-    await c.run(`DELETE FROM s_${t} WHERE (_file, _line) IN (SELECT _file, _line FROM post_rejects)`);
+  const anyPostRejects = await scalar<{ n: number }>(c, "SELECT count(*)::INTEGER AS n FROM post_rejects");
+  if (Number(anyPostRejects.n) > 0) {
+    for (const t of TABLE_ORDER) {
+      await c.run(`DELETE FROM s_${t} WHERE (_file, _line) IN (SELECT _file, _line FROM post_rejects)`);
+    }
   }
   await c.run(
     `INSERT INTO s_persons

@@ -17,6 +17,7 @@ import {
   FILE_SPECS,
   mapHeaders,
   missingColumns,
+  type Reject,
   RowValidator,
 } from "../validate.ts";
 import type { RejectsReport } from "./rejects-report.ts";
@@ -37,6 +38,17 @@ export interface StageRowsInput {
 /** The staged CSV of a snapshot table, or of the derived persons / needed persons. */
 export function stagedFile(tmpDir: string, name: SnapshotTableName | "derived" | "needs"): string {
   return path.join(tmpDir, `stage-${name}.csv`);
+}
+
+/** The reject of a quote opened on `line` and never closed (the rest of the file, `lines` lines). */
+export function unterminatedQuote(file: string, line: number, lines: number): Reject {
+  return {
+    file,
+    line,
+    column: "",
+    value: "",
+    reason: `anførselstegnet (") i linje ${line} lukkes aldrig, så ${lines > 1 ? `linje ${line}–${line + lines - 1}` : "linjen"} kan ikke læses; ret eller fjern anførselstegnet`,
+  };
 }
 
 /**
@@ -103,6 +115,11 @@ async function stageAll(input: StageRowsInput): Promise<FileSummary[]> {
       for (const row of batch.rows) {
         summary.rows++;
         progress.rows++;
+        if (row.unterminatedQuote) {
+          summary.rejected++;
+          rejects.add(unterminatedQuote(source.label, row.line, row.unterminatedQuote));
+          continue;
+        }
         const result = validator.check(row.line, row.cells);
         if (!result.row) {
           summary.rejected++;
