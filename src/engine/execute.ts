@@ -6,11 +6,12 @@
  * integer person keys, the forløb, pre-summed wage months, each distinct population) are built
  * once and shared by every indicator, instead of being recomputed by each query.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { SnapshotManifest } from "../warehouse/snapshot-layout.ts";
-import { snapshotTables } from "../warehouse/snapshot-layout.ts";
+import { snapshotHelperTables, snapshotTables } from "../warehouse/snapshot-layout.ts";
 import { prepareRun } from "./compile/prepare.ts";
 import { str } from "./compile/sql.ts";
 import { compileIndicator, type MonthRange } from "./compile.ts";
@@ -47,6 +48,8 @@ export interface SnapshotSession {
   instance: DuckDBInstance;
   /** YYYY-MM-DD from the manifest, when it has one */
   extractionDate?: string;
+  /** the relation of the forløb stored with the snapshot at import, when it has them */
+  storedForloeb?: string;
   close(): void;
 }
 
@@ -63,14 +66,21 @@ async function run(connection: DuckDBConnection, sql: string, indicator?: string
 
 export interface OpenOptions {
   /**
-   * "tables" (default) reads each Parquet file once into an in-memory table, so a set of
-   * indicators does not decode the same files again for every query; "views" only puts views
-   * over the files (less memory, for one-off queries on very large snapshots).
+   * "views" (default) puts views over the snapshot's Parquet files: nothing of the snapshot is
+   * copied into memory, DuckDB reads what each query needs (its file cache keeps what is read
+   * often) within the memory limit, and the per-run helper tables spill to a temporary folder
+   * when they outgrow it: memory stays bounded at any scale. "tables" reads each file once into
+   * an in-memory table (faster for many queries on a small snapshot, memory grows with it).
    */
   load?: "tables" | "views";
+  /** DuckDB's memory limit (default EFFEKTSPOR_ENGINE_MEMORY or 2GB) */
+  memoryLimit?: string;
 }
 
-/** Open an in-memory DuckDB whose relations persons, benefit_records, … read the snapshot folder's Parquet files. */
+/**
+ * Open an in-memory DuckDB whose relations persons, benefit_records, … read the snapshot folder's
+ * Parquet files, and `forloeb` its stored forløb when the import wrote them (snapshotHelperTables).
+ */
 export async function openSnapshot(snapshotDir: string, options: OpenOptions = {}): Promise<SnapshotSession> {
   let extractionDate: string | undefined;
   const manifestPath = join(snapshotDir, "manifest.json");
@@ -83,21 +93,32 @@ export async function openSnapshot(snapshotDir: string, options: OpenOptions = {
     if (!existsSync(file))
       throw new Error(`Snapshot-mappen ${snapshotDir} mangler filen ${snapshotTables[t].file}`);
   }
-  const instance = await DuckDBInstance.create(":memory:");
+  // spill files of the run's helper tables (person keys, never a CPR number); removed on close
+  const spill = mkdtempSync(join(tmpdir(), "effektspor-engine-"));
+  const instance = await DuckDBInstance.create(":memory:", {
+    memory_limit: options.memoryLimit ?? process.env.EFFEKTSPOR_ENGINE_MEMORY ?? "2GB",
+    temp_directory: spill,
+  });
   const connection = await instance.connect();
+  const kind = options.load === "tables" ? "TABLE" : "VIEW";
   for (const t of engineTables) {
     const file = join(snapshotDir, snapshotTables[t].file);
-    // plain tables of the in-memory database (not TEMP): visible to every connection of the instance
-    const kind = options.load === "views" ? "VIEW" : "TABLE";
+    // plain tables/views of the in-memory database (not TEMP): visible to every connection of the instance
     await run(connection, `CREATE ${kind} ${t} AS SELECT * FROM read_parquet(${str(file)})`);
   }
+  const forloebFile = join(snapshotDir, snapshotHelperTables.forloeb.file);
+  const storedForloeb = existsSync(forloebFile);
+  if (storedForloeb)
+    await run(connection, `CREATE VIEW stored_forloeb AS SELECT * FROM read_parquet(${str(forloebFile)})`);
   return {
     connection,
     instance,
     extractionDate,
+    storedForloeb: storedForloeb ? "stored_forloeb" : undefined,
     close() {
       connection.closeSync();
       instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
     },
   };
 }
@@ -185,7 +206,7 @@ export async function runIndicators(
 ): Promise<IndicatorValue[]> {
   const effective = clampRange(range, session.extractionDate);
   if (!effective || definitions.length === 0) return [];
-  const prepared = prepareRun(definitions, effective);
+  const prepared = prepareRun(definitions, effective, { storedForloeb: session.storedForloeb });
   const compiled = definitions.map((d) => compileIndicator(d, effective, { context: prepared.context }));
   const width = Math.max(1, Math.floor(options.parallel ?? 1));
   const connections = [session.connection];

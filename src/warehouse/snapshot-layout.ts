@@ -69,6 +69,20 @@ export const snapshotTables = {
 
 export type SnapshotTableName = keyof typeof snapshotTables;
 
+/**
+ * Helper tables computed once when the snapshot is written (import), from its tables, and stored
+ * beside them so that a computation reads them instead of rebuilding them on every run. A snapshot
+ * written before they existed lacks the files; the engine then computes them itself.
+ */
+export const snapshotHelperTables = {
+  /**
+   * the forløb (DESIGN 6.1) of every benefit record: the benefit_records columns plus the course's
+   * start, end (NULL = open) and whether the record defines the course's exit (engine
+   * compile/forloeb.ts, forloebRunSelectFrom)
+   */
+  forloeb: { file: "forloeb.parquet" },
+} as const;
+
 /** manifest.json written into every snapshot folder */
 export interface SnapshotManifest {
   id: string;

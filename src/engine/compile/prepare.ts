@@ -10,7 +10,8 @@
  *   look at (the 12 calendar months before the first D up to the last D) and only for persons
  *   of the populations of the wage measures (built last, from their run_pop tables).
  * - run_forloeb: the forløb over run_benefit_records (forloebRunSelectFrom: one window pass, the
- *   full computation only for chains of several records); run_active: its rows active on some D
+ *   full computation only for chains of several records), or, when the import stored the
+ *   snapshot's forløb (PrepareOptions.storedForloeb), those of the run's (person, benefit) pairs; run_active: its rows active on some D
  *   of the range, the only ones a population can contain.
  * - run_pop_N: the population pop(d, person_key, course_start) of each distinct population
  *   filter of a point measure, for every D of the range; indicators with the same population
@@ -92,7 +93,21 @@ export function earliestEnd(definitions: readonly IndicatorDefinition[], range: 
   return dates.size === 1 ? first : `least(${[...dates].join(", ")})`;
 }
 
-export function prepareRun(definitions: readonly IndicatorDefinition[], range: MonthRange): PreparedRun {
+export interface PrepareOptions {
+  /**
+   * a relation holding the forløb of all the snapshot's benefit records, computed at import
+   * (forloebRunSelectFrom over benefit_records): run_forloeb is then its rows of the run's
+   * (person, benefit) pairs instead of being computed. Forløb are per person and benefit, and
+   * run_benefit_records keeps those pairs whole, so the rows are the same.
+   */
+  storedForloeb?: string;
+}
+
+export function prepareRun(
+  definitions: readonly IndicatorDefinition[],
+  range: MonthRange,
+  options: PrepareOptions = {},
+): PreparedRun {
   const statements: RunStatement[] = [];
   const tables: string[] = [];
   // plain tables of the in-memory database (not TEMP), so that every connection of the session sees them
@@ -101,17 +116,25 @@ export function prepareRun(definitions: readonly IndicatorDefinition[], range: M
     tables.push(table);
   };
   const w = wageWindow(range);
+  const pairs = `(SELECT person_key, benefit FROM benefit_records
+  WHERE end_date IS NULL OR end_date >= ${earliestEnd(definitions, range)}) g
+  ON g.person_key = s.person_key AND g.benefit = s.benefit`;
   create(
     1,
     "(ydelser)",
     runRelations.benefitRecords,
     `SELECT s.person_key, s.benefit, s.category, s.start_date, s.end_date, s.exit_reason
 FROM benefit_records s
-SEMI JOIN (SELECT person_key, benefit FROM benefit_records
-  WHERE end_date IS NULL OR end_date >= ${earliestEnd(definitions, range)}) g
-  ON g.person_key = s.person_key AND g.benefit = s.benefit`,
+SEMI JOIN ${pairs}`,
   );
-  create(2, "(forløb)", runRelations.forloeb, forloebRunSelectFrom(runRelations.benefitRecords));
+  if (options.storedForloeb)
+    create(
+      1,
+      "(forløb)",
+      runRelations.forloeb,
+      `SELECT s.* FROM ${options.storedForloeb} s SEMI JOIN ${pairs}`,
+    );
+  else create(2, "(forløb)", runRelations.forloeb, forloebRunSelectFrom(runRelations.benefitRecords));
 
   const populations = new Map<string, string>();
   const pointPopulations: Population[] = [];

@@ -11,9 +11,10 @@
  *     never a raw CPR on disk;
  *  3. cross-checks.ts: the cross-row checks (duplicates, unknown persons); with errors and no
  *     `acceptValidRows`: report, delete the folder, stop;
- *  4. publish.ts: write the Parquet files and manifest.json, fsync, rename the folder into place,
- *     THEN insert the catalogue row. A killed import leaves only a `.tmp-` folder, removed when the
- *     next import starts and when the server or a command starts (cleanLeftoverImports).
+ *  4. publish.ts: write the per-snapshot helper tables (the forløb), the Parquet files and
+ *     manifest.json, fsync, rename the folder into place, THEN insert the catalogue row. A killed
+ *     import leaves only a `.tmp-` folder, removed when the next import starts and when the server
+ *     or a command starts (cleanLeftoverImports).
  */
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -28,7 +29,7 @@ import { dateBound } from "../validate.ts";
 import { crossCheck, StagingDb } from "./cross-checks.ts";
 import { contentHash, discover, readManifest } from "./discover.ts";
 import { messages, summaryOf } from "./messages.ts";
-import { publish } from "./publish.ts";
+import { publish, writeHelperTables } from "./publish.ts";
 import { rejectsReportFor } from "./rejects-report.ts";
 import { stageSources } from "./stage-sources.ts";
 import { emptyCounts, ImportInputError, type ImportOptions, type ImportResult, Progress } from "./types.ts";
@@ -147,6 +148,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
 
     // 4. Parquet and manifest, into place, then the catalogue row
     progress.report({ phase: "writing" });
+    await writeHelperTables(staging.connection, tmpDir);
     const done = await publish({
       db,
       staging,

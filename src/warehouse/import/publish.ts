@@ -8,9 +8,15 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { forloebRunSelectFrom } from "../../engine/compile/forloeb.ts";
 import type { Db } from "../../store/db.ts";
 import { findSnapshotByHash, insertSnapshot } from "../../store/repositories/snapshots.ts";
-import { type SnapshotManifest, type SnapshotTableName, snapshotTables } from "../snapshot-layout.ts";
+import {
+  type SnapshotManifest,
+  type SnapshotTableName,
+  snapshotHelperTables,
+  snapshotTables,
+} from "../snapshot-layout.ts";
 import { type StagingDb, scalar } from "./cross-checks.ts";
 import type { ManifestInfo } from "./discover.ts";
 import { columnsOf, emptyCounts, type FileSummary, sqlString, TABLE_ORDER } from "./types.ts";
@@ -66,6 +72,20 @@ export async function writeTables(c: DuckDBConnection, tmpDir: string): Promise<
        UNION ALL SELECT min(week), max(week) FROM s_refusion_weeks)`,
   );
   return { counts, range };
+}
+
+/**
+ * Writes the per-snapshot helper tables (snapshot-layout.ts snapshotHelperTables) into the
+ * temporary folder from the checked staging tables, leaving out the rows the cross-checks
+ * rejected: computed once here instead of in every computation.
+ */
+export async function writeHelperTables(c: DuckDBConnection, tmpDir: string): Promise<void> {
+  const records = `(SELECT * FROM s_benefit_records ANTI JOIN post_rejects p ON p._file = s_benefit_records._file AND p._line = s_benefit_records._line)`;
+  await c.run(
+    `COPY (${forloebRunSelectFrom(records)}) TO ${sqlString(
+      path.join(tmpDir, snapshotHelperTables.forloeb.file),
+    )} (FORMAT parquet, COMPRESSION zstd)`,
+  );
 }
 
 export type PublishedManifest = SnapshotManifest & { rejectedRows: number; files: FileSummary[] };
