@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { describeEachStore } from "../../store/testing.ts";
 import { Pseudonymizer } from "../pseudonym.ts";
 import { tempDir, validFiles, writeFolder } from "../test-support.ts";
+import { dateBound } from "../validate.ts";
 import { rowsOf, StagingDb } from "./cross-checks.ts";
 import { discover } from "./discover.ts";
 import { type ImportOptions, importSnapshot } from "./index.ts";
@@ -19,6 +20,8 @@ import { readingPaths, stageSources } from "./stage-sources.ts";
 import { Progress, TABLE_ORDER } from "./types.ts";
 
 const KEY = "read-csv-test-key-0123456789";
+/** validFiles()'s manifest date */
+const BOUND = dateBound("2024-06-30", "2024-07-01");
 
 /** A copy of the valid extract with every kind of bad and odd value the checks know. */
 function oddFiles(): Record<string, string> {
@@ -48,6 +51,8 @@ function oddFiles(): Record<string, string> {
     "010180-1234,a-dagpenge,,2023-01-01,2023-02-01,,extra", // too many cells
     "010180-1234,a-dagpenge,,2023-01-01,2023-02-01,", // duplicate of the line before
     "7101801234,a-dagpenge,,2023-01-01,,",
+    "0101801234,a-dagpenge,,2999-01-01,,", // after the extraction date
+    "0101801234,a-dagpenge,,2024-06-30,2024-07-01,", // the end date one day after it
   ]);
   add("tilbud.csv", [
     "0101801234,mentor,2023-03-01,,1234567",
@@ -64,6 +69,7 @@ function oddFiles(): Record<string, string> {
     "0101801234,2023-06, 7 ",
     "0101801234,2023-06-15,7.25",
     "0101801234,2023-07,1,5",
+    "0101801234,2024-07,1", // the month after the extraction date
   ]);
   add("markeringer.csv", [
     "0101801234,Flere I Job,2024-01-01,,",
@@ -88,6 +94,7 @@ async function stagedBy(way: "duckdb" | "rows", folder: string) {
       tmpDir,
       rejects,
       progress: new Progress(),
+      dateBound: BOUND,
     });
     staging = await StagingDb.open(tmpDir);
   } else {
@@ -101,6 +108,7 @@ async function stagedBy(way: "duckdb" | "rows", folder: string) {
       tmpDir: tempDir(),
       rejects,
       progress: new Progress(),
+      dateBound: BOUND,
     });
   }
   try {
@@ -124,10 +132,10 @@ describe("reading a CSV file in DuckDB", () => {
     const byDuckDb = await stagedBy("duckdb", folder);
     // a hand count of the odd lines above: personer 5 (no birth date from 3102…, sex «x», «12345»,
     // empty CPR, month 13), ydelsesforloeb 5 (code and date of one line, end before start, exit
-    // reason «foo», the short line's start date), tilbud 3 (CVR of 7 digits, «praktikk», no start),
-    // loentimer 4 (two months, negative hours, «abc»), markeringer 1 (no project); the duplicate
+    // reason «foo», the short line's start date) and 2 after the extraction date, tilbud 3 (CVR of 7 digits, «praktikk», no start),
+    // loentimer 5 (two months, negative hours, «abc», a month after the extraction date), markeringer 1 (no project); the duplicate
     // and unknown persons are the cross-checks' (phase 3)
-    expect(byRows.rejects).toHaveLength(18);
+    expect(byRows.rejects).toHaveLength(21);
     expect(byDuckDb.rejects).toEqual(byRows.rejects);
     expect(byDuckDb.files).toEqual(byRows.files);
     expect(byDuckDb.tables).toEqual(byRows.tables);
@@ -181,7 +189,7 @@ describeEachStore("importing odd CSV files", (getStore) => {
   }, 60_000);
 
   it("refuses a Windows-1252 file with a Danish message, and reads it when the profile says so", async () => {
-    const text = `${validFiles()["ydelsesforloeb.csv"]}0101801234,Kontanthjælp,,2024-07-01,,\n`;
+    const text = `${validFiles()["ydelsesforloeb.csv"]}0101801234,Kontanthjælp,,2024-06-01,,\n`;
     const folder = writeFolder({ ...validFiles(), "ydelsesforloeb.csv": "" });
     writeFileSync(path.join(folder, "ydelsesforloeb.csv"), Buffer.from(text, "latin1"));
     await expect(run(folder)).rejects.toThrow(
