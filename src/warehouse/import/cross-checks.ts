@@ -5,8 +5,6 @@
  * nor have a CPR number giving a birth date. Each rejected row is recorded in `post_rejects`, so
  * publishing can leave it out, and moved from valid to rejected in its file's counts.
  */
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { KEYMAP_COLUMNS } from "./read-csv.ts";
 import type { RejectsReport } from "./rejects-report.ts";
@@ -27,10 +25,8 @@ export async function rowsOf<T>(c: DuckDBConnection, query: string): Promise<T[]
  * The staged rows as DuckDB tables `s_<table>` (with `_file`, `_line`), `s_derived` and `s_needs`,
  * and an empty `post_rejects (_file, _line)`.
  *
- * The database starts with no temporary directory: while files are read (read-csv.ts keys CPR
- * numbers inside it) nothing can be spilled to disk. `allowSpilling` drops the CPR map and only
- * then lets DuckDB spill (into the import's temporary folder) with a memory limit, for the
- * cross-checks and the Parquet writing.
+ * The database has no temporary directory: read-csv.ts keys CPR numbers inside it, so nothing may
+ * ever be spilled to disk (see allowSpilling). The staging tables live in memory.
  */
 export class StagingDb {
   private constructor(
@@ -107,20 +103,19 @@ export class StagingDb {
   }
 
   /**
-   * Reading is over: drop every table that held CPR numbers, then let DuckDB spill into
-   * `<tmpDir>/duckdb-tmp` within a memory limit.
+   * Reading is over: drop every table that held CPR numbers. DuckDB still may not spill: a block
+   * it writes to a spill file can carry stale bytes of memory that held a CSV buffer (raw CPR
+   * numbers); a probe of a file-backed staging database found such text in it. So the staging
+   * tables stay in memory (issue 15's trade-off: no raw CPR on disk before bounded import memory).
+   * `tmpDir` is kept for the callers' sake.
    */
-  async allowSpilling(tmpDir: string): Promise<void> {
+  async allowSpilling(_tmpDir: string): Promise<void> {
     const c = this.connection;
     await c.run("DROP TABLE IF EXISTS keymap");
     await c.run("DROP TABLE IF EXISTS r0");
     for (const name of await this.tableNames()) {
       if (/^l\d+$/.test(name)) await c.run(`DROP TABLE ${name}`);
     }
-    const spill = path.join(tmpDir, "duckdb-tmp");
-    mkdirSync(spill, { recursive: true });
-    await c.run(`SET temp_directory = ${sqlString(spill)}`);
-    await c.run("SET memory_limit = '768MB'");
     await c.run("SET preserve_insertion_order = false");
   }
 

@@ -7,10 +7,10 @@
  * headed, value, reason) come out in the order RowValidator gives them; the valid rows go into the
  * same staging tables as the JavaScript path's (`s_<table>`, `s_derived`, `s_needs`).
  *
- * Raw CPR numbers: the staging database runs this phase with no temporary directory (nothing can
- * be spilled to disk); the table `r0` holds each row's normalized CPR as a number only until the
- * file's person keys are joined in, and the map `keymap` (CPR → person key, computed once per
- * person with HMAC-SHA-256 in SQL) is dropped before the staging database may spill
+ * Raw CPR numbers: the staging database is in memory and has no temporary directory (nothing can
+ * be spilled to disk, StagingDb); the table `r0` holds each row's normalized CPR as a number only
+ * until the file's person keys are joined in, and the map `keymap` (CPR → person key, computed
+ * once per person with HMAC-SHA-256 in SQL) is dropped when reading is over
  * (StagingDb.allowSpilling). No table that outlives the phase has a CPR column.
  */
 import { createHash } from "node:crypto";
