@@ -28,6 +28,7 @@ import {
   WidthType,
 } from "docx";
 import type { ReportModel, ReportProject } from "../services/report/model.ts";
+import { effectChartPng } from "./charts/effect-chart.ts";
 import { chartPng } from "./charts/indicator-chart.ts";
 import { CHART_SIZE, STATUS_COLORS } from "./report-pdf.ts";
 
@@ -266,6 +267,45 @@ function charts(pr: ReportProject): Block[] {
   return out;
 }
 
+/** The stored effect estimates: sentence, matching rate, caveats and the curve (issue 13). */
+function effects(pr: ReportProject): Block[] {
+  if (pr.effects.length === 0) return [];
+  const out: Block[] = [h("Effekt mod en matchet sammenligningsgruppe", HeadingLevel.HEADING_2)];
+  for (const e of pr.effects) {
+    if (pr.effects.length > 1) out.push(h(e.name, HeadingLevel.HEADING_3));
+    out.push(p([new TextRun({ text: e.sentence, bold: true })]));
+    out.push(p(e.matchingText));
+    for (const c of e.caveats) out.push(p(c, { color: "9A3412" }));
+    if (e.chart) {
+      out.push(
+        new Paragraph({
+          children: [new TextRun({ text: e.chart.title, bold: true, size: 18 })],
+          keepNext: true,
+        }),
+      );
+      out.push(
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: "png",
+              data: effectChartPng(e.chart, CHART_SIZE),
+              transformation: { width: 600, height: 225 },
+              altText: {
+                name: e.chart.title,
+                title: e.chart.title,
+                description: `Diagram: ${e.chart.title}. ${e.sentence}`,
+              },
+            }),
+          ],
+          spacing: { after: 80 },
+        }),
+      );
+    }
+    out.push(note(e.provenance));
+  }
+  return out;
+}
+
 function comments(pr: ReportProject): Block[] {
   if (pr.comments.length === 0) return [];
   return [
@@ -356,8 +396,8 @@ function projectBlocks(pr: ReportProject): Block[] {
     ...(pr.targetGroups.length
       ? [p([new TextRun({ text: "Målgrupper: ", bold: true }), new TextRun(pr.targetGroups.join("; "))])]
       : []),
-    ...(pr.effect ? [h("Effekt", HeadingLevel.HEADING_2), p(pr.effect.sentence)] : []),
     ...goals(pr),
+    ...effects(pr),
     ...comments(pr),
     ...economics(pr),
     ...charts(pr),

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Status } from "../domain/status.ts";
 import type { ReportModel, ReportProject } from "../services/report/model.ts";
+import { effectChartSvg } from "./charts/effect-chart.ts";
 import { type ChartSize, chartSvg } from "./charts/indicator-chart.ts";
 
 const require = createRequire(import.meta.url);
@@ -201,6 +202,32 @@ function charts(p: ReportProject): Node[] {
   ];
 }
 
+/** The stored effect estimates: sentence, matching rate, caveats and the curve (issue 13). */
+function effects(p: ReportProject): Node[] {
+  if (p.effects.length === 0) return [];
+  const out: Node[] = [{ text: "Effekt mod en matchet sammenligningsgruppe", style: "h2" }];
+  for (const e of p.effects) {
+    out.push({
+      stack: [
+        ...(p.effects.length > 1 ? [{ text: e.name, style: "h3" }] : []),
+        { text: e.sentence, bold: true, margin: [0, 0, 0, 2] },
+        { text: e.matchingText, margin: [0, 0, 0, 2] },
+        ...e.caveats.map((c) => ({ text: c, color: "#9a3412", margin: [0, 0, 0, 2] })),
+        ...(e.chart
+          ? [
+              { text: e.chart.title, style: "h3" },
+              { svg: effectChartSvg(e.chart, CHART_SIZE), width: CONTENT_WIDTH },
+            ]
+          : []),
+        { text: e.provenance, style: "note" },
+      ],
+      unbreakable: true,
+      margin: [0, 0, 0, 8],
+    });
+  }
+  return out;
+}
+
 function comments(p: ReportProject): Node[] {
   if (p.comments.length === 0) return [];
   return [
@@ -304,8 +331,8 @@ function project(p: ReportProject): Node[] {
     ...(p.targetGroups.length
       ? [{ text: [{ text: "Målgrupper: ", bold: true }, p.targetGroups.join("; ")], margin: [0, 0, 0, 6] }]
       : []),
-    ...(p.effect ? [{ text: "Effekt", style: "h2" }, { text: p.effect.sentence }] : []),
     ...goals(p),
+    ...effects(p),
     ...comments(p),
     ...economics(p),
     ...grid(p),

@@ -8,6 +8,7 @@
  */
 import ExcelJS from "exceljs";
 import type { ReportModel, ReportProject } from "../services/report/model.ts";
+import { effectChartPng } from "./charts/effect-chart.ts";
 import { chartPng } from "./charts/indicator-chart.ts";
 import { CHART_SIZE, STATUS_COLORS } from "./report-pdf.ts";
 import { EXCEL_FORMATS } from "./status-xlsx.ts";
@@ -89,11 +90,6 @@ function projectSheet(wb: ExcelJS.Workbook, p: ReportProject, name: string): voi
   ws.addRow([p.name]).font = { bold: true, size: 16 };
   ws.addRow([`Periode ${p.period}`]);
   if (p.brief) ws.addRow([p.brief]).alignment = { wrapText: true, vertical: "top" };
-  if (p.effect) {
-    heading(ws, "Effekt");
-    ws.addRow([p.effect.sentence]);
-  }
-
   heading(ws, "Opfølgning på mål");
   header(ws, ["Indikator", "Mål", "Aktuel status", "Status", "Slutmål forventes", "Noter"]);
   for (const g of p.goals) {
@@ -176,9 +172,38 @@ function projectSheet(wb: ExcelJS.Workbook, p: ReportProject, name: string): voi
     }
   }
 
+  const rowsPerChart = Math.ceil((CHART_SIZE.height * 0.85) / 20) + 2;
+  if (p.effects.length > 0) {
+    heading(ws, "Effekt mod en matchet sammenligningsgruppe");
+    for (const e of p.effects) {
+      if (p.effects.length > 1) ws.addRow([e.name]).font = { bold: true };
+      ws.addRow([e.sentence]).font = { bold: true };
+      ws.addRow([e.matchingText]);
+      for (const c of e.caveats) ws.addRow([c]).font = { color: { argb: "FF9A3412" } };
+      if (e.chart) {
+        ws.addRow([e.chart.title]).font = { bold: true };
+        const top = ws.rowCount;
+        const id = wb.addImage({
+          buffer: effectChartPng(e.chart, CHART_SIZE) as unknown as ExcelJS.Buffer,
+          extension: "png",
+        });
+        ws.addImage(id, {
+          tl: { col: 0, row: top },
+          ext: { width: CHART_SIZE.width * 0.85, height: CHART_SIZE.height * 0.85 },
+        });
+        for (let i = 0; i < rowsPerChart; i++) ws.addRow([]);
+        // the curve's numbers beside the picture's rows would be hidden: they follow below it
+        header(ws, ["Måned fra henvisning", "Henviste (pct.)", "Vægtet sammenligning (pct.)"]);
+        for (const [i, m] of e.chart.months.entries()) {
+          ws.addRow([m, e.chart.treated[i] ?? "–", e.chart.control[i] ?? "–"]);
+        }
+      }
+      ws.addRow([e.provenance]).font = { size: 9, italic: true };
+    }
+  }
+
   heading(ws, "Udvikling pr. indikator");
   // each chart: its title in a row, the picture over the next rows (20 px per row)
-  const rowsPerChart = Math.ceil((CHART_SIZE.height * 0.85) / 20) + 2;
   for (const c of p.charts) {
     ws.addRow([c.title]).font = { bold: true };
     const top = ws.rowCount; // 1-based row of the title = 0-based row below it

@@ -9,6 +9,13 @@
  * frozen values for revisions; the engine's descriptions for the appendix.
  */
 import { addMonths, daysInMonthOf, type Month, monthOf } from "../../domain/calendar.ts";
+import {
+  beforeReferralCheck,
+  effectSentence,
+  headlineRow,
+  MIN_MATCHED,
+  matchingRateText,
+} from "../../domain/effect.ts";
 import { InvalidFieldError } from "../../domain/errors.ts";
 import {
   EMPTY_TEXT,
@@ -23,7 +30,14 @@ import {
 } from "../../domain/format.ts";
 import { goalStatusSentence, goalText } from "../../domain/report-text.ts";
 import { STATUS_LABELS, type Status } from "../../domain/status.ts";
-import { type ShownValue, SUPPRESSION_NOTE, shownValue } from "../../domain/suppression.ts";
+import {
+  isSmallCount,
+  type ShownValue,
+  SMALL_COUNT_LIMIT,
+  SUPPRESSION_NOTE,
+  shownCount,
+  shownValue,
+} from "../../domain/suppression.ts";
 import type { Db } from "../../store/db.ts";
 import { latestSuccessfulComputation, snapshotExtractionDate } from "../../store/repositories/computed.ts";
 import { listBudgetPeriods } from "../../store/repositories/economics.ts";
@@ -35,6 +49,7 @@ import {
 } from "../../store/repositories/reports.ts";
 import { definitionOfIndicator, describeIndicatorDefinition } from "../compute.ts";
 import { maaltalReport, periodMonths, projectEconomics } from "../economics.ts";
+import { latestEffectEstimates } from "../effects.ts";
 import { buildStatusScheme, type SchemeRow, type StatusScheme } from "../status-scheme.ts";
 
 export const REPORT_COMMITTEE = "Udvalget for Beskæftigelse";
@@ -186,8 +201,33 @@ export interface ReportProject {
   comments: { month: string; text: string; author: string }[];
   economics: ReportEconomics | null;
   revisions: ReportRevision[];
-  /** a stored effect estimate (issue 13), when one exists: its sentence */
-  effect?: { sentence: string } | null;
+  /** the stored effect estimates (issue 13): one per effect definition with a computed result */
+  effects: ReportEffect[];
+}
+
+/** The share on benefit by month around referral (−12 … +24), referred vs weighted comparison group. */
+export interface ReportEffectChart {
+  title: string;
+  /** months from referral */
+  months: number[];
+  labels: string[];
+  /** percent; null when missing or suppressed (fewer than 5 matched referred that month) */
+  treated: (number | null)[];
+  control: (number | null)[];
+  suppressedPoints: number;
+}
+
+export interface ReportEffect {
+  name: string;
+  /** the Effekt page's sentence with its 95 % interval */
+  sentence: string;
+  /** "412 af 430 henviste (95,8 pct.) fik en sammenlignelig kontrolgruppe." (counts suppressed) */
+  matchingText: string;
+  /** caveats: fewer than 30 matched, the before-referral check failed */
+  caveats: string[];
+  /** when and on what it was computed */
+  provenance: string;
+  chart: ReportEffectChart | null;
 }
 
 export interface ReportMaaltal {
@@ -595,7 +635,7 @@ async function projectView(
     comments,
     economics: await economicsOf(db, project.id, ctx.month),
     revisions: revisionsOf(project.name, ctx, scheme),
-    effect: null,
+    effects: await effectsOf(db, project.id, ctx.publication),
   };
 }
 
@@ -811,4 +851,67 @@ async function maaltalOf(db: Db, month: Month): Promise<ReportMaaltal | null> {
     }),
     total: formatNumber(report.grandTotal, 1, true),
   };
+}
+
+/**
+ * The project's stored effect estimates (issue 13) as the Effekt page words them: the sentence
+ * with its 95 % interval, the matching rate, the caveats that matter to a reader (fewer than 30
+ * matched, groups unlike before referral) and the curve. Definitions never computed are left out.
+ * Publication: matched and referred counts 1–4 read "<5"; a month of the curve with fewer than 5
+ * matched referred is not drawn; a headline with fewer than 5 matched gives no sentence (an
+ * average over 1–4 persons tells about them).
+ */
+async function effectsOf(db: Db, projectId: number, publication: boolean): Promise<ReportEffect[]> {
+  const out: ReportEffect[] = [];
+  for (const e of await latestEffectEstimates(db, projectId)) {
+    const r = e.result;
+    if (!r) continue;
+    const headline = headlineRow(r.estimates);
+    const check = beforeReferralCheck(r.estimates);
+    const small = publication && headline !== undefined && isSmallCount(headline.matched);
+    const sentence = small
+      ? `Effekten vises ikke i denne udgave: færre end ${SMALL_COUNT_LIMIT} matchede henviste.`
+      : effectSentence(headline);
+    const m = r.details.matching;
+    let matchingText = matchingRateText(m.treated, m.matched);
+    if (publication && (isSmallCount(m.treated) || isSmallCount(m.matched))) {
+      matchingText =
+        m.treated === 0
+          ? matchingText
+          : `${shownCount(m.matched, true)} af ${shownCount(m.treated, true)} henviste fik en sammenlignelig kontrolgruppe.`;
+    }
+    const caveats: string[] = [];
+    if (headline && headline.matched < MIN_MATCHED) {
+      caveats.push(
+        `Under ${MIN_MATCHED} matchede henviste (${shownCount(headline.matched, publication)}) er for usikkert at konkludere på; tallene vises, men bør ikke bruges som dokumentation.`,
+      );
+    }
+    if (!check.passed) caveats.push(check.text);
+    if (r.outdated)
+      caveats.push("Effektdefinitionen er ændret efter beregningen; tallene er fra den tidligere version.");
+    const curve = r.details.curve ?? [];
+    const hide = (p: (typeof curve)[number]) =>
+      publication && p.matched < SMALL_COUNT_LIMIT && p.matched >= 0;
+    const pct = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+    const chart: ReportEffectChart | null =
+      curve.length > 0
+        ? {
+            title: `${e.definition.name}: andel på ydelse før og efter henvisningen`,
+            months: curve.map((p) => p.month),
+            labels: curve.map((p) => String(p.month)),
+            treated: curve.map((p) => (hide(p) ? null : pct(p.share_treated))),
+            control: curve.map((p) => (hide(p) ? null : pct(p.share_control))),
+            suppressedPoints: curve.filter((p) => hide(p) && p.share_treated !== null).length,
+          }
+        : null;
+    out.push({
+      name: e.definition.name,
+      sentence,
+      matchingText,
+      caveats,
+      provenance: `Beregnet ${formatDate(r.computedAt.slice(0, 10))}${r.snapshotId ? ` på udtræk (snapshot ${r.snapshotId})` : ""} mod en matchet sammenligningsgruppe af borgere, der ikke var henvist.`,
+      chart,
+    });
+  }
+  return out;
 }

@@ -13,12 +13,14 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { goldenPath } from "../../../test/fixtures.ts";
 import { tempDir } from "../../../test/temp.ts";
+import { DEMO_EFFECTS } from "../../demo/effects.ts";
 import { installDemo } from "../../demo/install.ts";
 import { formatValue, type Unit } from "../../domain/format.ts";
 import { SMALL_COUNT_TEXT } from "../../domain/suppression.ts";
 import { schema } from "../../store/db.ts";
 import { listIndicators, listProjects, setManualValue } from "../../store/repositories/projects.ts";
 import { createTestStore, type TestStore } from "../../store/testing.ts";
+import { projectEffects } from "../effects.ts";
 import { buildReportModel, defaultReportMonth, type ReportModel } from "./model.ts";
 import {
   approvedReportFile,
@@ -136,6 +138,24 @@ describe("the committee report of the demo, in PDF, DOCX and XLSX", () => {
     for (const p of internal.projects) expect(p.charts.length).toBe(p.grid.rows.length);
   });
 
+  it("shows the stored effect estimate of each project with effect definitions: the Effekt page's sentence, matching rate and curve", async () => {
+    // the demo defines and computes one effect for each of these seed projects (src/demo/effects.ts)
+    const withEffects = internal.projects.filter((p) => p.effects.length > 0);
+    expect(withEffects.map((p) => p.code).sort()).toEqual(
+      [...new Set(DEMO_EFFECTS.map((d) => d.project))].sort(),
+    );
+    for (const p of withEffects) {
+      const page = await projectEffects(store.db, p.id);
+      expect(p.effects.map((e) => e.sentence)).toEqual(page.effects.map((e) => e.sentence));
+      expect(p.effects.map((e) => e.matchingText)).toEqual(page.effects.map((e) => e.matchingText));
+      for (const e of p.effects) {
+        expect(e.sentence).toMatch(/^De henviste havde .* \(95 %-interval .* dage\)\.$/);
+        // the curve: −12 … +24 months around referral = 37 points
+        expect(e.chart?.months).toEqual(Array.from({ length: 37 }, (_, i) => i - 12));
+      }
+    }
+  });
+
   it("PDF: project names, every indicator, a chart per indicator, golden numbers; <5 only in publication", async () => {
     const text = pdfText(await renderReport(internal, "pdf"), outDir, "intern");
     const flat = squash(text);
@@ -153,6 +173,15 @@ describe("the committee report of the demo, in PDF, DOCX and XLSX", () => {
     expect(text).toMatch(/Side 1 af \d+/);
     expect(flat).toContain(squash(`Aktuelt 3 (primo`));
     expect(text).not.toContain(SMALL_COUNT_TEXT);
+    for (const e of internal.projects.flatMap((p) => p.effects)) {
+      expect(flat).toContain(squash(e.sentence));
+      expect(flat).toContain(squash(e.matchingText));
+      // the curve is a vector drawing: its legend and axis name are text in the PDF
+      expect(flat).toContain(squash(e.chart!.title));
+    }
+    const effectCharts = internal.projects.reduce((n, p) => n + p.effects.filter((e) => e.chart).length, 0);
+    expect(effectCharts).toBeGreaterThan(0);
+    expect(text.match(/måneder fra henvisning/g)?.length).toBe(effectCharts);
 
     const pub = squash(pdfText(await renderReport(publication, "pdf"), outDir, "offentlig"));
     expect(pub).toContain(squash(`Aktuelt ${SMALL_COUNT_TEXT} (primo`));
@@ -168,7 +197,15 @@ describe("the committee report of the demo, in PDF, DOCX and XLSX", () => {
       expect(flat).toContain(squash(p.name));
       for (const r of p.grid.rows) expect(flat, r.name).toContain(squash(r.name));
     }
-    expect(pictures).toBe(internal.projects.reduce((n, p) => n + p.charts.length, 0));
+    // a picture per indicator chart and per effect curve
+    expect(pictures).toBe(
+      internal.projects.reduce((n, p) => n + p.charts.length + p.effects.filter((e) => e.chart).length, 0),
+    );
+    for (const e of internal.projects.flatMap((p) => p.effects)) {
+      expect(flat).toContain(squash(e.sentence));
+      expect(flat).toContain(squash(e.matchingText));
+      expect(flat).toContain(squash(e.chart!.title));
+    }
     expect(media.length).toBeGreaterThan(0);
     const grid = internal.projects.find((p) => p.name === smallCount.project)!.grid;
     const row = grid.rows.find((r) => r.name === smallCount.indicator)!;
@@ -200,7 +237,11 @@ describe("the committee report of the demo, in PDF, DOCX and XLSX", () => {
       const cells = values(ws);
       expect(cells[0]).toBe(p.name);
       for (const r of p.grid.rows) expect(cells, r.name).toContain(r.name);
-      expect(ws.getImages().length).toBe(p.charts.length);
+      expect(ws.getImages().length).toBe(p.charts.length + p.effects.filter((e) => e.chart).length);
+      for (const e of p.effects) {
+        expect(cells).toContain(e.sentence);
+        expect(cells).toContain(e.matchingText);
+      }
     }
     const pIndex = internal.projects.findIndex((p) => p.name === smallCount.project);
     expect(values(wb.worksheets[pIndex + 1]!)).not.toContain(SMALL_COUNT_TEXT);
