@@ -300,6 +300,7 @@ function effects(pr: ReportProject): Block[] {
           spacing: { after: 80 },
         }),
       );
+      out.push(note(e.chart.caption));
     }
     out.push(note(e.provenance));
   }

@@ -205,10 +205,12 @@ function charts(p: ReportProject): Node[] {
 /** The stored effect estimates: sentence, matching rate, caveats and the curve (issue 13). */
 function effects(p: ReportProject): Node[] {
   if (p.effects.length === 0) return [];
-  const out: Node[] = [{ text: "Effekt mod en matchet sammenligningsgruppe", style: "h2" }];
-  for (const e of p.effects) {
+  const out: Node[] = [];
+  for (const [i, e] of p.effects.entries()) {
     out.push({
       stack: [
+        // the heading inside the first block, so it never stands alone at a page's foot
+        ...(i === 0 ? [{ text: "Effekt mod en matchet sammenligningsgruppe", style: "h2" }] : []),
         ...(p.effects.length > 1 ? [{ text: e.name, style: "h3" }] : []),
         { text: e.sentence, bold: true, margin: [0, 0, 0, 2] },
         { text: e.matchingText, margin: [0, 0, 0, 2] },
@@ -217,6 +219,7 @@ function effects(p: ReportProject): Node[] {
           ? [
               { text: e.chart.title, style: "h3" },
               { svg: effectChartSvg(e.chart, CHART_SIZE), width: CONTENT_WIDTH },
+              { text: e.chart.caption, style: "note" },
             ]
           : []),
         { text: e.provenance, style: "note" },

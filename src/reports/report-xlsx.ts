@@ -192,6 +192,7 @@ function projectSheet(wb: ExcelJS.Workbook, p: ReportProject, name: string): voi
           ext: { width: CHART_SIZE.width * 0.85, height: CHART_SIZE.height * 0.85 },
         });
         for (let i = 0; i < rowsPerChart; i++) ws.addRow([]);
+        ws.addRow([e.chart.caption]).font = { size: 9, italic: true };
         // the curve's numbers beside the picture's rows would be hidden: they follow below it
         header(ws, ["Måned fra henvisning", "Henviste (pct.)", "Vægtet sammenligning (pct.)"]);
         for (const [i, m] of e.chart.months.entries()) {

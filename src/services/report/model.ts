@@ -13,6 +13,7 @@ import {
   beforeReferralCheck,
   effectSentence,
   headlineRow,
+  intervalHoldsZero,
   MIN_MATCHED,
   matchingRateText,
 } from "../../domain/effect.ts";
@@ -215,6 +216,8 @@ export interface ReportEffectChart {
   treated: (number | null)[];
   control: (number | null)[];
   suppressedPoints: number;
+  /** what the curve counts, as under the Effekt page's chart, with how few its last month holds */
+  caption: string;
 }
 
 export interface ReportEffect {
@@ -887,6 +890,11 @@ async function effectsOf(db: Db, projectId: number, publication: boolean): Promi
       );
     }
     if (!check.passed) caveats.push(check.text);
+    else if (headline && !small && intervalHoldsZero(headline.days_ci_low, headline.days_ci_high)) {
+      caveats.push(
+        "Intervallet rummer 0: forskellen kan ikke skelnes fra tilfældighed, så der er ikke påvist en effekt endnu.",
+      );
+    }
     if (r.outdated)
       caveats.push("Effektdefinitionen er ændret efter beregningen; tallene er fra den tidligere version.");
     const curve = r.details.curve ?? [];
@@ -902,6 +910,7 @@ async function effectsOf(db: Db, projectId: number, publication: boolean): Promi
             treated: curve.map((p) => (hide(p) ? null : pct(p.share_treated))),
             control: curve.map((p) => (hide(p) ? null : pct(p.share_control))),
             suppressedPoints: curve.filter((p) => hide(p) && p.share_treated !== null).length,
+            caption: curveCaption(curve, publication),
           }
         : null;
     out.push({
@@ -914,4 +923,21 @@ async function effectsOf(db: Db, projectId: number, publication: boolean): Promi
     });
   }
   return out;
+}
+
+/**
+ * The Effekt page's caption, and how many matched referred the curve's last drawn month holds: its
+ * tail counts only those referred early enough, so a committee member should not read a drop there
+ * as an effect.
+ */
+function curveCaption(
+  curve: { month: number; matched: number; share_treated: number | null }[],
+  publication: boolean,
+): string {
+  const base =
+    "Måned 0 er henvisningsmåneden. Senere måneder tæller kun henviste, hvis måned ligger før udtræksdatoen";
+  const last = [...curve].reverse().find((p) => p.share_treated !== null && p.month > 0);
+  const first = curve.find((p) => p.month === 0);
+  if (!last || !first || last.matched >= first.matched) return `${base}.`;
+  return `${base}, så kurvens sidste måneder bygger på færre borgere (måned ${last.month}: ${shownCount(last.matched, publication)} matchede henviste mod ${shownCount(first.matched, publication)} i måned 0).`;
 }

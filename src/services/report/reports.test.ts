@@ -20,7 +20,7 @@ import { SMALL_COUNT_TEXT } from "../../domain/suppression.ts";
 import { schema } from "../../store/db.ts";
 import { listIndicators, listProjects, setManualValue } from "../../store/repositories/projects.ts";
 import { createTestStore, type TestStore } from "../../store/testing.ts";
-import { projectEffects } from "../effects.ts";
+import { latestEffectEstimates, projectEffects } from "../effects.ts";
 import { buildReportModel, defaultReportMonth, type ReportModel } from "./model.ts";
 import {
   approvedReportFile,
@@ -247,6 +247,54 @@ describe("the committee report of the demo, in PDF, DOCX and XLSX", () => {
     expect(values(wb.worksheets[pIndex + 1]!)).not.toContain(SMALL_COUNT_TEXT);
     const pub = await read(publication);
     expect(values(pub.worksheets[1]!)).toContain(SMALL_COUNT_TEXT);
+  });
+
+  it("publication: an effect with 1–4 matched referred shows <5, no sentence and no curve months of fewer than 5", async () => {
+    const p = internal.projects.find((x) => x.effects.length > 0)!;
+    const [stored] = (await latestEffectEstimates(store.db, p.id)).filter((e) => e.result);
+    const r = stored!.result!;
+    // a small intake: 3 referred, 3 matched at every horizon and every month of the curve
+    const small = {
+      estimates: r.estimates.map((e) => ({ ...e, treated: 3, matched: 3, unmatched: 0 })),
+      details: {
+        ...r.details,
+        matching: { ...r.details.matching, treated: 3, matched: 3, unmatched: 0 },
+        curve: r.details.curve.map((c) => ({ ...c, treated: 3, matched: 3 })),
+      },
+    };
+    await store.db
+      .update(schema.effectResults)
+      .set(small)
+      .where(eq(schema.effectResults.effectDefinitionId, stored!.definition.id));
+    const plain = (await buildReportModel(store.db, { month, projectIds: [p.id] })).projects[0]!.effects[0]!;
+    const pub = (await buildReportModel(store.db, { month, projectIds: [p.id], publication: true }))
+      .projects[0]!.effects[0]!;
+    // internal: the same words as the Effekt page, 3 of 3 (100,0 pct.), and the under-30 caveat
+    expect(plain.matchingText).toBe("3 af 3 henviste (100,0 pct.) fik en sammenlignelig kontrolgruppe.");
+    expect(plain.sentence).toMatch(/^De henviste havde/);
+    expect(plain.caveats.join(" ")).toMatch(/Under 30 matchede henviste \(3\)/);
+    expect(plain.chart!.treated.some((v) => v !== null)).toBe(true);
+    // publication: no 3 anywhere, no estimate over 3 persons, no curve point drawn
+    expect(pub.matchingText).toBe(
+      `${SMALL_COUNT_TEXT} af ${SMALL_COUNT_TEXT} henviste fik en sammenlignelig kontrolgruppe.`,
+    );
+    expect(pub.sentence).not.toMatch(/De henviste havde/);
+    expect(pub.caveats.join(" ")).toContain(`(${SMALL_COUNT_TEXT})`);
+    expect(pub.chart!.treated.every((v) => v === null)).toBe(true);
+    expect(pub.chart!.control.every((v) => v === null)).toBe(true);
+    const text = squash(
+      pdfText(
+        await renderReport({ ...publication, projects: [{ ...p, effects: [pub] }] }, "pdf"),
+        outDir,
+        "effekt-offentlig",
+      ),
+    );
+    expect(text).toContain(squash(pub.matchingText));
+    // the stored result is put back for the tests after this one
+    await store.db
+      .update(schema.effectResults)
+      .set({ estimates: r.estimates, details: r.details as unknown as Record<string, unknown> })
+      .where(eq(schema.effectResults.effectDefinitionId, stored!.definition.id));
   });
 
   it("approving freezes the values and stores the file, which reopens unchanged; a later change is a revision", async () => {
