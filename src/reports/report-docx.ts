@@ -273,9 +273,11 @@ function effects(pr: ReportProject): Block[] {
   const out: Block[] = [h("Effekt mod en matchet sammenligningsgruppe", HeadingLevel.HEADING_2)];
   for (const e of pr.effects) {
     if (pr.effects.length > 1) out.push(h(e.name, HeadingLevel.HEADING_3));
-    out.push(p([new TextRun({ text: e.sentence, bold: true })]));
-    out.push(p(e.matchingText));
-    for (const c of e.caveats) out.push(p(c, { color: "9A3412" }));
+    // the words stay on the page of their curve (Word's "keep with next")
+    const kept = (run: TextRun) => new Paragraph({ children: [run], spacing: { after: 80 }, keepNext: true });
+    out.push(kept(new TextRun({ text: e.sentence, bold: true })));
+    out.push(kept(new TextRun(e.matchingText)));
+    for (const c of e.caveats) out.push(kept(new TextRun({ text: c, color: "9A3412" })));
     if (e.chart) {
       out.push(
         new Paragraph({
