@@ -1,9 +1,12 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
+import { oidcConfigFromEnv } from "../api/oidc.ts";
 import type { AppConfig } from "../api/router.ts";
+import { authConfigFromEnv } from "../api/session.ts";
 import { clearStore, installDemo, isEmptyStore } from "../demo/install.ts";
 import { nonDemoData, recordDemoFingerprint } from "../services/demo-data.ts";
-import type { Store } from "../store/db.ts";
+import { schema, type Store } from "../store/db.ts";
 import { openCommandStore } from "./command-store.ts";
 
 export interface PrepareOptions {
@@ -56,8 +59,16 @@ export async function prepareInstallation(
     await store.close();
     throw e;
   }
+  // a demo installation (laid out by the demo; EFFEKTSPOR_DEMO=0 says otherwise) lists its accounts
+  const demo = await store.db
+    .select({ key: schema.settings.key })
+    .from(schema.settings)
+    .where(eq(schema.settings.key, "demo.fingerprint"));
+  const auth = authConfigFromEnv(process.env, oidcConfigFromEnv());
+  auth.demoMode = demo.length > 0 && process.env.EFFEKTSPOR_DEMO !== "0";
   const config: AppConfig = {
     personListsEnabled: process.env.EFFEKTSPOR_PERSON_LISTS === "1",
+    auth,
   };
   return { store, config };
 }

@@ -1,0 +1,203 @@
+import {
+  addUser,
+  changeUser,
+  checkSignIn,
+  listUsers,
+  resetPassword,
+  SignInError,
+} from "../../services/accounts.ts";
+import { auditCsv, auditPage } from "../../services/audit.ts";
+import { createSession, endAllSessions, endSession } from "../../services/sessions.ts";
+import {
+  auditQuery,
+  auditResponse,
+  passwordBody,
+  sessionResponse,
+  signedOut,
+  signInBody,
+  userCreateBody,
+  usernameParam,
+  userResponse,
+  usersResponse,
+  userUpdateBody,
+} from "../contract/access.ts";
+import { okResponse } from "../contract/common.ts";
+import { ApiError } from "../errors.ts";
+import type { ApiRouter } from "../router.ts";
+import {
+  authConfigFromEnv,
+  clearSessionCookie,
+  clientIp,
+  sessionToken,
+  setSessionCookie,
+} from "../session.ts";
+import { sessionView } from "../session-view.ts";
+
+const TAG = "Adgang";
+
+/** Routes for: signing in and out, the administrator's users, the audit log. */
+export function accessRoutes(router: ApiRouter): void {
+  const db = () => router.deps.store.db;
+  const auth = () => router.deps.config.auth ?? authConfigFromEnv();
+
+  router.route(
+    {
+      method: "get",
+      path: "/session",
+      summary: "Hvem er logget ind, og hvad må de (og hvordan man logger ind)",
+      tag: TAG,
+      action: "session",
+      response: sessionResponse,
+    },
+    async ({ c, deps }) => sessionView(c, deps, (await deps.resolveActor(c)) ?? null),
+  );
+
+  router.route(
+    {
+      method: "post",
+      path: "/session",
+      summary: "Log ind med brugernavn og adgangskode",
+      tag: TAG,
+      action: "session",
+      body: signInBody,
+      response: sessionResponse,
+    },
+    async ({ c, body, deps }) => {
+      const from = { ip: clientIp(c, auth().trustProxy) };
+      const user = await checkSignIn(db(), body.username, body.password, from).catch((e: unknown) => {
+        if (e instanceof SignInError) throw new ApiError("unauthenticated", e.message);
+        throw e;
+      });
+      const { token, expiresAt } = await createSession(db(), user.id, auth().session);
+      setSessionCookie(c, token, expiresAt, auth());
+      // the rest of this request sees the new session (its CSRF token)
+      c.req.raw.headers.set("cookie", `effektspor_session=${token}`);
+      c.set("actor" as never, undefined as never);
+      return sessionView(c, deps, await deps.resolveActor(c));
+    },
+  );
+
+  router.route(
+    {
+      method: "delete",
+      path: "/session",
+      summary: "Log ud",
+      tag: TAG,
+      action: "session",
+      response: okResponse,
+    },
+    async ({ c, deps }) => {
+      const token = sessionToken(c);
+      const actor = await deps.resolveActor(c);
+      if (token && actor) await endSession(db(), token, actor.id);
+      clearSessionCookie(c);
+      return { ok: true as const };
+    },
+  );
+
+  router.route(
+    {
+      method: "delete",
+      path: "/sessions",
+      summary: "Log ud overalt (alle dine sessioner, også på andre enheder)",
+      tag: TAG,
+      action: "read",
+      response: signedOut,
+    },
+    async ({ c, actor }) => {
+      if (actor.userId === undefined) throw new ApiError("bad_request", "Ingen brugersession at afslutte");
+      const sessions = await endAllSessions(db(), actor.userId, actor.id);
+      clearSessionCookie(c);
+      return { signedOut: true as const, sessions };
+    },
+  );
+
+  router.route(
+    {
+      method: "get",
+      path: "/users",
+      summary: "Alle brugere",
+      tag: TAG,
+      action: "admin",
+      response: usersResponse,
+    },
+    async () => ({ users: await listUsers(db()) }),
+  );
+
+  router.route(
+    {
+      method: "post",
+      path: "/users",
+      summary: "Opret en bruger",
+      tag: TAG,
+      action: "admin",
+      body: userCreateBody,
+      status: 201,
+      response: userResponse,
+    },
+    async ({ body, actor }) => ({ user: await addUser(db(), body, actor.id) }),
+  );
+
+  router.route(
+    {
+      method: "patch",
+      path: "/users/:username",
+      summary: "Ret en bruger: navn, rolle, borgerdata, aktiv, projekter (kun de felter, der sendes)",
+      tag: TAG,
+      action: "admin",
+      params: usernameParam,
+      body: userUpdateBody,
+      response: userResponse,
+    },
+    async ({ params, body, actor }) => ({ user: await changeUser(db(), params.username, body, actor.id) }),
+  );
+
+  router.route(
+    {
+      method: "put",
+      path: "/users/:username/password",
+      summary: "Ny adgangskode til en bruger (brugerens sessioner afsluttes)",
+      tag: TAG,
+      action: "admin",
+      params: usernameParam,
+      body: passwordBody,
+      response: okResponse,
+    },
+    async ({ params, body, actor }) => {
+      await resetPassword(db(), params.username, body.password, actor.id);
+      return { ok: true as const };
+    },
+  );
+
+  router.route(
+    {
+      method: "get",
+      path: "/audit",
+      summary: "Revisionsloggen: søg og filtrér",
+      tag: TAG,
+      action: "admin",
+      query: auditQuery,
+      response: auditResponse,
+    },
+    async ({ query }) => auditPage(db(), query),
+  );
+
+  router.route(
+    {
+      method: "get",
+      path: "/audit.csv",
+      summary: "Revisionsloggen som CSV (samme filtre)",
+      tag: TAG,
+      action: "admin",
+      query: auditQuery,
+      response: { file: "text/csv" },
+    },
+    async ({ query }) =>
+      new Response(await auditCsv(db(), query), {
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": 'attachment; filename="revisionslog.csv"',
+        },
+      }),
+  );
+}
