@@ -99,7 +99,9 @@ export class ApiRouter {
       let actor = scoped ? null : authorize(who, spec.action);
       const params = parsePart(spec.params, c.req.param(), "params") as P;
       if (scoped) {
-        const scope = spec.scope ? await spec.scope(params, this.deps) : await scopeOf(spec.path, params, this.deps);
+        const scope = spec.scope
+          ? await spec.scope(params, this.deps)
+          : await scopeOf(spec.path, params, this.deps);
         actor = authorize(who, spec.action, scope);
       }
       if (!actor) throw new Error("authorize answers an actor or throws");
@@ -115,7 +117,12 @@ export class ApiRouter {
       else if (spec.method === "get" && spec.action !== "session" && !(spec.response instanceof z.ZodType)) {
         // an export (a file) is a report: who took which, with which filters
         const details = { summary: spec.summary, query };
-        await writeAudit(this.deps.store.db, { actor: actor.id, action: "export", subject: c.req.path, details });
+        await writeAudit(this.deps.store.db, {
+          actor: actor.id,
+          action: "export",
+          subject: c.req.path,
+          details,
+        });
       }
       if (result instanceof Response) return result;
       if (checkResponses) checkResponse(spec, result);

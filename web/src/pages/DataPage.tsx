@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { countText, formatDate, formatNumber } from "../../../src/domain/format.ts";
-import { apiGet } from "../api.ts";
+import { apiGet, csrfHeaders } from "../api.ts";
 import { ComputePanel } from "../components/ComputePanel.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { SnapshotInUseText, useSnapshotInUse } from "../components/SnapshotInUse.tsx";
@@ -101,6 +101,7 @@ function upload(form: FormData, onProgress: (share: number) => void): Promise<{ 
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/imports");
     xhr.setRequestHeader("accept", "application/json");
+    for (const [k, v] of Object.entries(csrfHeaders())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
