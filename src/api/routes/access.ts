@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { getCookie, setCookie } from "hono/cookie";
 import {
   addUser,
   changeUser,
@@ -7,6 +9,7 @@ import {
   SignInError,
 } from "../../services/accounts.ts";
 import { auditCsv, auditPage } from "../../services/audit.ts";
+import { finishLogin, OidcRefusal, type PendingLogin, startLogin } from "../../services/oidc.ts";
 import { createSession, endAllSessions, endSession } from "../../services/sessions.ts";
 import {
   auditQuery,
@@ -28,12 +31,25 @@ import {
   authConfigFromEnv,
   clearSessionCookie,
   clientIp,
+  isSecure,
   sessionToken,
   setSessionCookie,
 } from "../session.ts";
 import { sessionView } from "../session-view.ts";
 
 const TAG = "Adgang";
+
+/** logins on their way through the identity provider, by the id in their cookie (10 minutes) */
+const pendingLogins = new Map<string, PendingLogin & { at: number }>();
+const OIDC_COOKIE = "effektspor_oidc";
+
+function takePending(id: string | undefined): PendingLogin | undefined {
+  const now = Date.now();
+  for (const [k, v] of pendingLogins) if (now - v.at > 600_000) pendingLogins.delete(k);
+  const found = id ? pendingLogins.get(id) : undefined;
+  if (id) pendingLogins.delete(id);
+  return found;
+}
 
 /** Routes for: signing in and out, the administrator's users, the audit log. */
 export function accessRoutes(router: ApiRouter): void {
@@ -109,6 +125,59 @@ export function accessRoutes(router: ApiRouter): void {
       const sessions = await endAllSessions(db(), actor.userId, actor.id);
       clearSessionCookie(c);
       return { signedOut: true as const, sessions };
+    },
+  );
+
+  router.route(
+    {
+      method: "get",
+      path: "/oidc/login",
+      summary: "Log ind med kommunens login (OpenID Connect): sender browseren til identitetsudbyderen",
+      tag: TAG,
+      action: "session",
+      response: { file: "text/html" },
+    },
+    async ({ c }) => {
+      const oidc = auth().oidc;
+      if (!oidc) throw new ApiError("not_found", "Log ind med kommunens login er ikke sat op");
+      const { url, pending } = await startLogin(oidc);
+      const id = randomBytes(18).toString("base64url");
+      pendingLogins.set(id, { ...pending, at: Date.now() });
+      const secure = isSecure(c, auth().trustProxy);
+      setCookie(c, OIDC_COOKIE, id, {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure,
+        path: "/api/oidc",
+        maxAge: 600,
+      });
+      return c.redirect(url.href, 302);
+    },
+  );
+
+  router.route(
+    {
+      method: "get",
+      path: "/oidc/callback",
+      summary: "Identitetsudbyderen sender browseren tilbage hertil; logger ind og viser forsiden",
+      tag: TAG,
+      action: "session",
+      response: { file: "text/html" },
+    },
+    async ({ c }) => {
+      const oidc = auth().oidc;
+      const pending = takePending(getCookie(c, OIDC_COOKIE));
+      if (!oidc || !pending)
+        throw new ApiError("bad_request", "Login med kommunens login er udløbet; prøv igen");
+      const from = { ip: clientIp(c, auth().trustProxy) };
+      // the address the provider was told (behind a proxy the request's own URL differs)
+      const current = Object.assign(new URL(oidc.redirectUri), { search: new URL(c.req.url).search });
+      const user = await finishLogin(db(), oidc, current, pending, from).catch((e: unknown) => {
+        throw e instanceof OidcRefusal ? new ApiError("forbidden", e.message) : e;
+      });
+      const { token, expiresAt } = await createSession(db(), user.id, auth().session);
+      setSessionCookie(c, token, expiresAt, auth());
+      return c.redirect("/", 302);
     },
   );
 
