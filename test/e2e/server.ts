@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer as createHttpServer, request as httpRequest, type Server } from "node:http";
 import { cpSync, readFileSync } from "node:fs";
+import { createServer as createHttpServer, request as httpRequest, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -139,7 +139,10 @@ export async function signIn(url: string, username: string, password = DEMO_PASS
   return { cookie, csrfToken };
 }
 
-async function signedInProxy(targetPort: number, session: TestSession | null): Promise<{ url: string; server: Server }> {
+async function signedInProxy(
+  targetPort: number,
+  session: TestSession | null,
+): Promise<{ url: string; server: Server }> {
   const server = createHttpServer((req, res) => {
     const headers = { ...req.headers };
     if (session && !/effektspor_session=/.test(String(headers.cookie ?? ""))) {

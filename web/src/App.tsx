@@ -4,6 +4,7 @@ import { SnapshotFooter } from "./components/SnapshotInUse.tsx";
 import AuditPage from "./pages/AuditPage.tsx";
 import BenchmarkPage from "./pages/BenchmarkPage.tsx";
 import DataPage from "./pages/DataPage.tsx";
+import DataProtectionPage from "./pages/DataProtectionPage.tsx";
 import EconomicsPage from "./pages/EconomicsPage.tsx";
 import EffectPage from "./pages/EffectPage.tsx";
 import ExitStatisticsPage from "./pages/ExitStatisticsPage.tsx";
@@ -29,6 +30,7 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
 const ADMIN_NAV: { to: string; label: string; end?: boolean }[] = [
   { to: "/brugere", label: "Brugere" },
   { to: "/revisionslog", label: "Revisionslog" },
+  { to: "/databeskyttelse", label: "Databeskyttelse" },
 ];
 
 /**
@@ -98,6 +100,7 @@ function Shell() {
           <Route path="/rapporter" element={<ReportsPage />} />
           {isAdmin && <Route path="/brugere" element={<UsersPage />} />}
           {isAdmin && <Route path="/revisionslog" element={<AuditPage />} />}
+          {isAdmin && <Route path="/databeskyttelse" element={<DataProtectionPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

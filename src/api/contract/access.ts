@@ -102,3 +102,32 @@ export const auditEntry = z.object({
 });
 export type AuditEntryDto = z.infer<typeof auditEntry>;
 export const auditResponse = z.object({ entries: z.array(auditEntry), total: z.number().int() });
+
+export const personalData = z.object({
+  snapshots: z.array(
+    z.object({
+      id: z.string(),
+      extractionDate: z.string(),
+      personCount: z.number().int(),
+      status: z.enum(["complete", "pruned"]),
+      oldestDate: z.string().nullable(),
+      importedBy: z.string(),
+    }),
+  ),
+  snapshotsWithPersonData: z.number().int(),
+  largestPersonCount: z.number().int(),
+  oldestDate: z.string().nullable(),
+  retention: z.object({ keepMonths: z.number().int().nullable(), lastRun: z.string().nullable() }),
+});
+export type PersonalDataDto = z.infer<typeof personalData>;
+export const retentionBody = z.object({ keepMonths: z.number().int().min(1).max(600).nullable() });
+export const retentionResponse = z.object({
+  keepMonths: z.number().int().nullable(),
+  lastRun: z.string().nullable(),
+});
+export const snapshotIdParam = z.object({ id: z.string().min(1).max(100) });
+export const personDataDeleted = z.object({
+  id: z.string(),
+  deleted: z.literal(true),
+  persons: z.number().int(),
+});

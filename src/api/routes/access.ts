@@ -9,15 +9,21 @@ import {
   SignInError,
 } from "../../services/accounts.ts";
 import { auditCsv, auditPage } from "../../services/audit.ts";
+import { deleteSnapshotPersonData, personalDataHeld, setRetention } from "../../services/data-protection.ts";
 import { finishLogin, OidcRefusal, type PendingLogin, startLogin } from "../../services/oidc.ts";
 import { createSession, endAllSessions, endSession } from "../../services/sessions.ts";
 import {
   auditQuery,
   auditResponse,
   passwordBody,
+  personalData,
+  personDataDeleted,
+  retentionBody,
+  retentionResponse,
   sessionResponse,
   signedOut,
   signInBody,
+  snapshotIdParam,
   userCreateBody,
   usernameParam,
   userResponse,
@@ -268,5 +274,44 @@ export function accessRoutes(router: ApiRouter): void {
           "content-disposition": 'attachment; filename="revisionslog.csv"',
         },
       }),
+  );
+
+  router.route(
+    {
+      method: "get",
+      path: "/data-protection",
+      summary:
+        "Databeskyttelse: hvilke persondata installationen har (snapshots, personer, ældste dato), sletning efter tid",
+      tag: TAG,
+      action: "admin",
+      response: personalData,
+    },
+    async () => personalDataHeld(db()),
+  );
+
+  router.route(
+    {
+      method: "put",
+      path: "/data-protection/retention",
+      summary: "Slet snapshots' persondata efter et antal måneder (kører dagligt); null slår det fra",
+      tag: TAG,
+      action: "admin",
+      body: retentionBody,
+      response: retentionResponse,
+    },
+    async ({ body, actor }) => setRetention(db(), body.keepMonths, actor.id),
+  );
+
+  router.route(
+    {
+      method: "delete",
+      path: "/data-protection/snapshots/:id",
+      summary: "Slet et snapshots persondata efter anmodning (katalogrækken bevares som slettet)",
+      tag: TAG,
+      action: "admin",
+      params: snapshotIdParam,
+      response: personDataDeleted,
+    },
+    async ({ params, actor, deps }) => deleteSnapshotPersonData(db(), deps.dataDir, params.id, actor.id),
   );
 }

@@ -5,6 +5,7 @@ import { logger } from "../../api/logger.ts";
 import { authConfigFromEnv, sessionActorResolver } from "../../api/session.ts";
 import { resolveDataDir, resolvePort } from "../../config.ts";
 import { formatNumber } from "../../domain/format.ts";
+import { runRetention } from "../../services/data-protection.ts";
 import { pruneSessions } from "../../services/sessions.ts";
 import { countUsers } from "../../store/repositories/access.ts";
 import { prepareInstallation } from "../installation.ts";
@@ -46,6 +47,11 @@ export async function run(args: string[]): Promise<number> {
     600_000,
   );
   pruner.unref();
+  // retention of snapshots (settings «retention»): at start and then daily
+  const retain = () =>
+    runRetention(store.db, dataDir, "tidsplan").catch((e) => logger.warn({ retention: String(e) }));
+  retain();
+  setInterval(retain, 24 * 3_600_000).unref();
   const port = resolvePort(values.port);
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
     const seconds = formatNumber((performance.now() - started) / 1000, 1);
