@@ -1,9 +1,10 @@
 /**
  * `effektspor users add|list|set-role|disable|enable|reset-password`: the installation's users from
  * the command line (the first administrator is made here). Passwords are read from stdin
- * (`--password-stdin`, one line) or asked for on a terminal; never from an argument, which would
+ * (`--password-stdin`, one line), a file's first line (`--password-file`) or asked for on a terminal; never from an argument, which would
  * land in the shell's history. Every change is audited with the actor «kommandolinje».
  */
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { resolveDataDir } from "../../config.ts";
@@ -13,16 +14,17 @@ import { addUser, changeUser, listUsers, parseRole, resetPassword } from "../../
 import { openInstallationStore } from "../../store/db.ts";
 
 const usage = `Brug:
-  effektspor users add --username NAVN --role ROLLE [--name "Fulde navn"] [--borgerdata] [--leads 1,2] [--password-stdin]
+  effektspor users add --username NAVN --role ROLLE [--name "Fulde navn"] [--borgerdata] [--leads 1,2] [--password-stdin | --password-file FIL]
   effektspor users list [--json]
   effektspor users set-role NAVN ROLLE [--borgerdata | --no-borgerdata] [--leads 1,2]
   effektspor users disable NAVN | enable NAVN
-  effektspor users reset-password NAVN [--password-stdin]
+  effektspor users reset-password NAVN [--password-stdin | --password-file FIL]
 Roller: administrator, analytiker, projektleder, laeser. Fælles: [--data-dir DIR]`;
 
 const BY = "kommandolinje";
 
-async function readPassword(fromStdin: boolean): Promise<string> {
+async function readPassword(fromStdin: boolean, file?: string): Promise<string> {
+  if (file) return readFileSync(file, "utf8").split(/\r?\n/)[0] ?? "";
   if (fromStdin || !process.stdin.isTTY) {
     let data = "";
     for await (const chunk of process.stdin) data += String(chunk);
@@ -64,6 +66,7 @@ function parse(args: string[]) {
       "no-borgerdata": { type: "boolean" },
       leads: { type: "string" },
       "password-stdin": { type: "boolean" },
+      "password-file": { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -108,7 +111,7 @@ export async function run(args: string[]): Promise<number> {
     } else if (sub === "add") {
       if (!v.username || !v.role) throw new Error("--username og --role skal angives");
       const role = parseRole(v.role);
-      const password = await readPassword(v["password-stdin"] ?? false);
+      const password = await readPassword(v["password-stdin"] ?? false, v["password-file"]);
       const u = await addUser(
         db,
         {
@@ -144,7 +147,12 @@ export async function run(args: string[]): Promise<number> {
           : `${target} er aktiv igen.`,
       );
     } else {
-      await resetPassword(db, target!, await readPassword(v["password-stdin"] ?? false), BY);
+      await resetPassword(
+        db,
+        target!,
+        await readPassword(v["password-stdin"] ?? false, v["password-file"]),
+        BY,
+      );
       console.log(`${target} har fået en ny adgangskode; sessionerne er afsluttet.`);
     }
     return 0;
