@@ -55,3 +55,16 @@ export function useCan(action: Action, projectId?: number): boolean {
   }
   return user.permissions.includes(action);
 }
+
+/** Shows its children only when the signed-in user may take `action` (the API refuses it anyway). */
+export function Can({
+  action,
+  projectId,
+  children,
+}: {
+  action: Action;
+  projectId?: number;
+  children: ReactNode;
+}) {
+  return useCan(action, projectId) ? <>{children}</> : null;
+}

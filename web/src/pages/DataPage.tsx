@@ -4,6 +4,7 @@ import { apiGet, csrfHeaders } from "../api.ts";
 import { ComputePanel } from "../components/ComputePanel.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { SnapshotInUseText, useSnapshotInUse } from "../components/SnapshotInUse.tsx";
+import { Can } from "../session.tsx";
 
 /** Shapes of /api/snapshots, /api/imports and /api/import-jobs (src/api/routes/snapshots.ts). */
 interface Snapshot {
@@ -348,7 +349,9 @@ export default function DataPage() {
         </section>
       )}
 
-      <ComputePanel candidate={imported} onFinished={() => refresh()} />
+      <Can action="compute">
+        <ComputePanel candidate={imported} onFinished={() => refresh()} />
+      </Can>
 
       <h2>Snapshots</h2>
       <DataTable<Snapshot>
