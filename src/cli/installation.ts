@@ -6,7 +6,7 @@ import type { AppConfig } from "../api/router.ts";
 import { authConfigFromEnv } from "../api/session.ts";
 import { clearStore, installDemo, isEmptyStore } from "../demo/install.ts";
 import { nonDemoData, recordDemoFingerprint } from "../services/demo-data.ts";
-import { schema, type Store } from "../store/db.ts";
+import { type Store, schema } from "../store/db.ts";
 import { openCommandStore } from "./command-store.ts";
 
 export interface PrepareOptions {

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { auditQuery } from "../../api/contract/access.ts";
 import { resolveDataDir } from "../../config.ts";
 import { auditCsv, auditPage } from "../../services/audit.ts";
-import { openInstallationStore } from "../../store/db.ts";
+import { openCommandStore } from "../command-store.ts";
 
 const usage =
   "Brug: effektspor audit [--q TEKST] [--actor NAVN] [--action HANDLING] [--from ÅÅÅÅ-MM-DD] [--to ÅÅÅÅ-MM-DD] [--limit N] [--csv] [--data-dir DIR]";
@@ -43,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const store = await openInstallationStore(resolveDataDir(dataDir));
+  const store = await openCommandStore(resolveDataDir(dataDir));
   try {
     if (csv) {
       process.stdout.write(await auditCsv(store.db, filter.data));

@@ -11,7 +11,7 @@ import { resolveDataDir } from "../../config.ts";
 import { ROLE_LABELS } from "../../domain/access.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { addUser, changeUser, listUsers, parseRole, resetPassword } from "../../services/accounts.ts";
-import { openInstallationStore } from "../../store/db.ts";
+import { openCommandStore } from "../command-store.ts";
 
 const usage = `Brug:
   effektspor users add --username NAVN --role ROLLE [--name "Fulde navn"] [--borgerdata] [--leads 1,2] [--password-stdin | --password-file FIL]
@@ -87,7 +87,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const store = await openInstallationStore(resolveDataDir(v["data-dir"]));
+  const store = await openCommandStore(resolveDataDir(v["data-dir"]));
   try {
     const db = store.db;
     if (sub === "list") {
