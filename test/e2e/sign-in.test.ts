@@ -41,6 +41,18 @@ describe("sign-in page in Chromium (demo installation, signed out)", () => {
     await page.getByRole("heading", { name: "Log ind i Effektspor" }).waitFor();
   });
 
+  it("serves the built app without inline scripts, under the strict CSP", async () => {
+    const res = await fetch(e2e.server.directUrl);
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'self';");
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\bsrc=/);
+      expect(body!.trim()).toBe("");
+    }
+  });
+
   it("shows the administrator the users and the audit log with the sign-ins", async () => {
     const { page } = e2e;
     await page.getByLabel("Brugernavn", { exact: true }).fill("admin");
