@@ -95,7 +95,8 @@ describeEachStore("sign-in, roles, sessions and hardening", (getStore) => {
         .replace("{id}", "1")
         .replace("{period}", "2024-01")
         .replace("{name}", "ingen")
-        .replace("{username}", "u-laeser");
+        .replace("{username}", "u-laeser")
+        .replace(/\{[A-Za-z]+\}/g, "1");
     const failures: string[] = [];
     // without side effects first: signed out and refused; then the allowed ones, deletions last
     const plan: { role: Role | null; route: (typeof routes)[number]; project: number; indicator: number }[] =

@@ -46,7 +46,13 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   const app = new Hono();
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
+    // a refusal before the body was read (sign-in, role, CSRF) reads a small body first, so the
+    // connection stays usable for the client's next request instead of being closed under it
+    const length = Number(c.req.header("content-length") ?? 0);
+    if (c.req.raw.body && !c.req.raw.bodyUsed && length <= 1024 * 1024) {
+      await c.req.raw.arrayBuffer().catch(() => undefined);
+    }
     const known = toApiError(err);
     if (known) return c.json(known.toBody(), known.status);
     logError(err);
