@@ -32,7 +32,7 @@ export function authConfigFromEnv(env = process.env, oidc: OidcConfig | null = n
     demoMode: false,
     oidc,
     rateLimit: {
-      apiPerMinute: num(env.EFFEKTSPOR_RATE_LIMIT_API, 6000),
+      apiPerMinute: num(env.EFFEKTSPOR_RATE_LIMIT_API, 60_000),
       signInPerMinute: num(env.EFFEKTSPOR_RATE_LIMIT_SIGN_IN, 10),
     },
   };
