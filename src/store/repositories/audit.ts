@@ -5,7 +5,7 @@ import { schema } from "../db.ts";
 /**
  * Who saw or changed what: sign-ins, changes, imports, computations, freezes, reports and every
  * person-level view land in the audit log. Append-only: there is no update or delete here, and a
- * trigger refuses them in the database (drizzle/0005_audit_append_only.sql).
+ * trigger refuses them in the database (drizzle/0006_audit_append_only.sql).
  */
 export async function writeAudit(
   db: Db,

@@ -56,7 +56,7 @@ export const signInFailures = pgTable("sign_in_failures", {
 
 /**
  * Who saw or changed what; person-level views and exports always land here. Append-only: a trigger
- * (migration 0005_audit_append_only) refuses UPDATE and DELETE for every database role.
+ * (migration 0006_audit_append_only) refuses UPDATE and DELETE for every database role.
  */
 export const auditLog = pgTable("audit_log", {
   id: serial("id").primaryKey(),
