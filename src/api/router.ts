@@ -5,8 +5,11 @@ import { unstorableText } from "../domain/input-rules.ts";
 import { dottedPath } from "../domain/zod-da.ts";
 import { invalidateReadModels } from "../services/read-model.ts";
 import type { Store } from "../store/db.ts";
-import { type Action, type Actor, type ActorResolver, authorize } from "./auth.ts";
+import { writeAudit } from "../store/repositories/audit.ts";
+import { type Action, type Actor, type ActorResolver, authorize, type ResourceScope } from "./auth.ts";
 import { ApiError } from "./errors.ts";
+import { changedFields, rowOf, scopeOf } from "./scope.ts";
+import type { AuthConfig } from "./session.ts";
 
 /** What every handler may use: the store, the data directory, and who is asking. */
 export interface AppDeps {
@@ -20,6 +23,8 @@ export interface AppDeps {
 export interface AppConfig {
   /** person-level lists (borgeroverblik) are off unless switched on */
   personListsEnabled: boolean;
+  /** sign-in, sessions and hardening (default: from the environment, src/api/session.ts) */
+  auth?: AuthConfig;
 }
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -40,6 +45,11 @@ export interface RouteSpec<P, Q, B> {
   status?: 200 | 201;
   /** the success response's schema (src/api/contract); a file route names its content type instead */
   response: z.ZodType | { file: string };
+  /**
+   * the project the action concerns, for the authorize step; by default derived from the path
+   * (`/projects/:id…` → that project, `/indicators/:id…` → the indicator's project), src/api/scope.ts
+   */
+  scope?: (params: P, deps: AppDeps) => Promise<ResourceScope>;
 }
 
 export interface HandlerInput<P, Q, B> {
@@ -63,6 +73,7 @@ interface RegisteredRoute {
   form?: z.ZodType;
   status?: 200 | 201;
   response: z.ZodType | { file: string };
+  scope?: (params: never, deps: AppDeps) => Promise<ResourceScope>;
 }
 
 /**
@@ -81,19 +92,70 @@ export class ApiRouter {
   ): void {
     this.routes.push(spec as RegisteredRoute);
     this.hono.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      // who is asking first: signed out gets 401 and a forbidden action 403 before its body is read
+      // (a projektleder's edit is authorized after its params name the project)
+      const who = await this.deps.resolveActor(c);
+      const scoped = who?.role === "projektleder" && spec.action === "edit-project";
+      let actor = scoped ? null : authorize(who, spec.action);
       const params = parsePart(spec.params, c.req.param(), "params") as P;
+      if (scoped) {
+        const scope = spec.scope
+          ? await spec.scope(params, this.deps)
+          : await scopeOf(spec.path, params, this.deps);
+        actor = authorize(who, spec.action, scope);
+      }
+      if (!actor) throw new Error("authorize answers an actor or throws");
       const query = parsePart(spec.query, c.req.query(), "query") as Q;
       const body = (spec.body ? parsePart(spec.body, await jsonBody(c), "body") : undefined) as B;
-      const actor = authorize(await this.deps.resolveActor(c), spec.action);
+      const audited = spec.method !== "get" && spec.action !== "session";
+      const before = audited ? await rowOf(spec.path, params, this.deps) : null;
       const result = await handler({ params, query, body, actor, deps: this.deps, c }).finally(
         // a write (even one that failed half-way) makes the overview and the schemes be built anew
         () => (spec.method === "get" ? undefined : invalidateReadModels(this.deps.store.db)),
       );
+      if (audited) await auditChange(this.deps, spec, c.req.path, actor, body, before, params);
+      else if (spec.method === "get" && spec.action !== "session" && !(spec.response instanceof z.ZodType)) {
+        // an export (a file) is a report: who took which, with which filters
+        const details = { summary: spec.summary, query };
+        await writeAudit(this.deps.store.db, {
+          actor: actor.id,
+          action: "export",
+          subject: c.req.path,
+          details,
+        });
+      }
       if (result instanceof Response) return result;
       if (checkResponses) checkResponse(spec, result);
       return c.json(result as object, spec.status ?? 200);
     });
   }
+}
+
+const SECRET = /password|token|secret/i;
+
+/** Every change through the API lands in the audit log: who, what (method and path), old → new. */
+async function auditChange(
+  deps: AppDeps,
+  spec: RegisteredRoute,
+  path: string,
+  actor: Actor,
+  body: unknown,
+  before: Record<string, unknown> | null,
+  params: unknown,
+): Promise<void> {
+  const sent =
+    body && typeof body === "object"
+      ? Object.fromEntries(Object.entries(body).map(([k, v]) => [k, SECRET.test(k) ? "[skjult]" : v]))
+      : undefined;
+  const after =
+    before || spec.method === "patch" || spec.method === "put" ? await rowOf(spec.path, params, deps) : null;
+  const diff = before || after ? changedFields(before, after) : undefined;
+  await writeAudit(deps.store.db, {
+    actor: actor.id,
+    action: spec.action,
+    subject: `${spec.method.toUpperCase()} ${path}`,
+    details: { summary: spec.summary, ...(sent ? { sent } : {}), ...(diff ?? {}) },
+  });
 }
 
 /** Under the test runner every JSON answer is checked against its contract schema, so the contract stays true. */

@@ -1,9 +1,14 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
+import { oidcConfigFromEnv } from "../api/oidc.ts";
 import type { AppConfig } from "../api/router.ts";
+import { authConfigFromEnv } from "../api/session.ts";
 import { clearStore, installDemo, isEmptyStore } from "../demo/install.ts";
+import { addDemoUsers } from "../demo/users.ts";
 import { nonDemoData, recordDemoFingerprint } from "../services/demo-data.ts";
-import type { Store } from "../store/db.ts";
+import { type Store, schema } from "../store/db.ts";
+import { countUsers } from "../store/repositories/access.ts";
 import { openCommandStore } from "./command-store.ts";
 
 export interface PrepareOptions {
@@ -51,13 +56,26 @@ export async function prepareInstallation(
     if (await isEmptyStore(store.db)) {
       await installDemo(store.db, dataDir, log, { caseData: process.env.EFFEKTSPOR_DEMO_CASE_DATA !== "0" });
       await recordDemoFingerprint(store.db);
+    } else if ((await countUsers(store.db)) === 0 && (await nonDemoData(store.db)).length === 0) {
+      // a demo laid out before sign-in existed: its accounts, so a newcomer can still sign in
+      log("Opretter demoens brugere (én pr. rolle)");
+      await addDemoUsers(store.db);
+      await recordDemoFingerprint(store.db);
     }
   } catch (e) {
     await store.close();
     throw e;
   }
+  // a demo installation (laid out by the demo; EFFEKTSPOR_DEMO=0 says otherwise) lists its accounts
+  const demo = await store.db
+    .select({ key: schema.settings.key })
+    .from(schema.settings)
+    .where(eq(schema.settings.key, "demo.fingerprint"));
+  const auth = authConfigFromEnv(process.env, oidcConfigFromEnv());
+  auth.demoMode = demo.length > 0 && process.env.EFFEKTSPOR_DEMO !== "0";
   const config: AppConfig = {
     personListsEnabled: process.env.EFFEKTSPOR_PERSON_LISTS === "1",
+    auth,
   };
   return { store, config };
 }

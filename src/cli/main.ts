@@ -14,7 +14,8 @@ const help = `Effektspor – opfølgning på investeringsprojekter
 Brug: effektspor <kommando> [tilvalg]
 
 Kommandoer:
-  serve [--port N] [--data-dir DIR] [--reset-demo [--yes]]   start webserveren
+  serve [--port N] [--host ADR] [--data-dir DIR] [--reset-demo [--yes]]   start webserveren
+                                                      (--host ud over localhost kun bag HTTPS-proxy)
   demo reset [--data-dir DIR] [--yes]                 nulstil demokommunen (spørger, før andet end demodata slettes)
   import <mappe> [--data-dir DIR] [--profile FIL.yaml] [--accept-valid-rows]
   generate --out DIR [--scale S] [--seed N]           dan en syntetisk kommune
@@ -28,6 +29,8 @@ Kommandoer:
   jobindsats fetch [--table ID]… | list | import FIL…  benchmarktal fra jobindsats.dk (EFFEKTSPOR_JOBINDSATS_TOKEN)
   report --month ÅÅÅÅ-MM [--projects a,b] [--publication] --format pdf|docx|xlsx --out FIL [--data-dir DIR]
                                                       udvalgsrapporten for en måned
+  users add|list|set-role|disable|enable|reset-password  brugere og roller (users --help)
+  audit [--q TEKST] [--actor NAVN] [--from DATO] [--csv] søg i revisionsloggen, eksportér som CSV
 
 Datamappen er ./data, EFFEKTSPOR_DATA_DIR eller --data-dir.`;
 

@@ -8,11 +8,14 @@ import { addDemoFteIndicators, setFteBaselinesFromData } from "./fte-indicators.
 import { seedDemoJobindsats } from "./jobindsats.ts";
 import { type DemoProgress, seedDemoStore } from "./seed.ts";
 import { ensureDemoSnapshot } from "./snapshot.ts";
+import { addDemoUsers } from "./users.ts";
 
-/** True when the store holds no projects yet (a fresh installation). */
+/** True when the store holds no projects and no users yet (a fresh installation). */
 export async function isEmptyStore(db: Db): Promise<boolean> {
   const rows = await db.select({ id: schema.projects.id }).from(schema.projects).limit(1);
-  return rows.length === 0;
+  // an installation whose administrator exists is not fresh: the demo (and its accounts) stay out
+  const users = await db.select({ id: schema.users.id }).from(schema.users).limit(1);
+  return rows.length === 0 && users.length === 0;
 }
 
 /** Empties every app-store table (both drivers), so the demo can be laid anew. */
@@ -45,6 +48,7 @@ export async function installDemo(
   await attachDemoDefinitions(db);
   await attachDemoEffects(db);
   await addDemoFteIndicators(db);
+  await addDemoUsers(db);
   if (options.caseData === false) {
     await seedDemoJobindsats(db);
     return;

@@ -1,7 +1,10 @@
 import { BrowserRouter, NavLink, Route, Routes } from "react-router";
+import { ROLE_LABELS } from "../../src/domain/access.ts";
 import { SnapshotFooter } from "./components/SnapshotInUse.tsx";
+import AuditPage from "./pages/AuditPage.tsx";
 import BenchmarkPage from "./pages/BenchmarkPage.tsx";
 import DataPage from "./pages/DataPage.tsx";
+import DataProtectionPage from "./pages/DataProtectionPage.tsx";
 import EconomicsPage from "./pages/EconomicsPage.tsx";
 import EffectPage from "./pages/EffectPage.tsx";
 import ExitStatisticsPage from "./pages/ExitStatisticsPage.tsx";
@@ -10,6 +13,9 @@ import NotFoundPage from "./pages/NotFoundPage.tsx";
 import OverviewPage from "./pages/OverviewPage.tsx";
 import ProjectPage from "./pages/ProjectPage.tsx";
 import ReportsPage from "./pages/ReportsPage.tsx";
+import SignInPage from "./pages/SignInPage.tsx";
+import UsersPage from "./pages/UsersPage.tsx";
+import { SessionProvider, useCan, useSession } from "./session.tsx";
 
 const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: "/", label: "Overblik", end: true },
@@ -21,11 +27,30 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: "/rapporter", label: "Rapporter" },
 ];
 
+const ADMIN_NAV: { to: string; label: string; end?: boolean }[] = [
+  { to: "/brugere", label: "Brugere" },
+  { to: "/revisionslog", label: "Revisionslog" },
+  { to: "/databeskyttelse", label: "Databeskyttelse" },
+];
+
 /**
  * The app shell: Danish navigation, the pages, and a footer naming the snapshot the values come
- * from. Colleagues plug their pages in here.
+ * from. Colleagues plug their pages in here. Signed out, the sign-in page is all there is.
  */
 export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const { session, signOut } = useSession();
+  const isAdmin = useCan("admin");
+  if (!session) return <p className="loading">Henter …</p>;
+  if (!session.signedIn || !session.user) return <SignInPage />;
+  const user = session.user;
   return (
     <BrowserRouter>
       <a className="skip-link" href="#indhold">
@@ -38,7 +63,7 @@ export function App() {
           </NavLink>
           <nav className="main-nav" aria-label="Hovedmenu">
             <ul>
-              {NAV.map((item) => (
+              {[...NAV, ...(isAdmin ? ADMIN_NAV : [])].map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end}>
                     {item.label}
@@ -47,6 +72,18 @@ export function App() {
               ))}
             </ul>
           </nav>
+          <div className="session-info">
+            <span>
+              {user.name} ({ROLE_LABELS[user.role]}
+              {user.personLevel ? ", borgerdata" : ""})
+            </span>{" "}
+            <button type="button" className="secondary" onClick={() => signOut(false)}>
+              Log ud
+            </button>{" "}
+            <button type="button" className="secondary" onClick={() => signOut(true)}>
+              Log ud overalt
+            </button>
+          </div>
         </div>
       </header>
       <main id="indhold">
@@ -61,6 +98,9 @@ export function App() {
           <Route path="/maaltal" element={<MaaltalPage />} />
           <Route path="/benchmark" element={<BenchmarkPage />} />
           <Route path="/rapporter" element={<ReportsPage />} />
+          {isAdmin && <Route path="/brugere" element={<UsersPage />} />}
+          {isAdmin && <Route path="/revisionslog" element={<AuditPage />} />}
+          {isAdmin && <Route path="/databeskyttelse" element={<DataProtectionPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

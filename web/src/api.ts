@@ -10,6 +10,18 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** The session's CSRF token (from GET /api/session), sent with every state-changing request. */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { "x-csrf-token": csrfToken } : {};
+}
+
+/** Fired when the API says the session has ended (expired, signed out elsewhere): the app shows sign-in. */
+export const SIGNED_OUT_EVENT = "effektspor:signed-out";
+
 async function handle<T>(res: Response): Promise<T> {
   const text = await res.text();
   let body: unknown = null;
@@ -20,6 +32,7 @@ async function handle<T>(res: Response): Promise<T> {
       body = null;
     }
   }
+  if (res.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!res.ok) {
     const err = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
     throw new ApiRequestError(
@@ -46,7 +59,7 @@ export async function apiSend<T>(
 ): Promise<T> {
   const res = await fetch(`/api${path}`, {
     method,
-    headers: { "content-type": "application/json", accept: "application/json" },
+    headers: { "content-type": "application/json", accept: "application/json", ...csrfHeaders() },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return handle<T>(res);

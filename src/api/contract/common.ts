@@ -26,6 +26,8 @@ export const errorCodes = [
   "not_found",
   "conflict",
   "internal",
+  "rate_limited",
+  "payload_too_large",
 ] as const;
 
 /** `{ error: { code, message, field? } }`, the message in Danish. */

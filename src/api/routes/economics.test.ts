@@ -34,7 +34,7 @@ describeEachStore("economics API", (getStore) => {
     });
     const deps = { store, dataDir, config: { personListsEnabled: false } };
     app = createApp({ ...deps, resolveActor: defaultActorResolver(false) });
-    const leder: Actor = { id: "leder", name: "Leder", role: "leder", personLevel: false };
+    const leder: Actor = { id: "leder", name: "Leder", role: "laeser", personLevel: false };
     readOnly = createApp({ ...deps, resolveActor: async () => leder });
   });
 

@@ -18,7 +18,7 @@ import type { Actor } from "../auth.ts";
 
 const analyst: Actor = { id: "ana", name: "Ana Lytiker", role: "analytiker", personLevel: false };
 const caseworker: Actor = { id: "sag", name: "Sagsbehandler", role: "analytiker", personLevel: true };
-const politician: Actor = { id: "pol", name: "Politiker", role: "politiker", personLevel: false };
+const politician: Actor = { id: "pol", name: "Politiker", role: "laeser", personLevel: false };
 
 describeEachStore("engine routes", (getStore) => {
   const dataDir = tempDir("effektspor-api-");

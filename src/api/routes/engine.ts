@@ -14,7 +14,6 @@ import { personListOfValue } from "../../services/person-lists.ts";
 import { valueProvenance } from "../../services/provenance.ts";
 import { inTransaction } from "../../store/db.ts";
 import { listOutcomeGroupSets } from "../../store/repositories/outcome-groups.ts";
-import { permits } from "../auth.ts";
 import { idParam, XLSX, xlsxResponse } from "../contract/common.ts";
 import {
   definitionValidateBody,
@@ -137,17 +136,13 @@ export function engineRoutes(router: ApiRouter): void {
       path: "/indicators/:id/values/:period/persons",
       summary: "Borgeroverblik: personerne bag et tal (kræver personadgang; hver visning logges)",
       tag: "Beregning",
-      // the person-level check is made in the handler, after the installation switch, so each refusal says why
-      action: "read",
+      action: "read-persons",
       params: valueParams,
       response: engine.persons,
     },
     async ({ params, actor, deps }) => {
       if (!deps.config.personListsEnabled) {
         throw new ApiError("forbidden", "Personlister (borgeroverblik) er slået fra i denne installation");
-      }
-      if (!permits(actor, "read-persons")) {
-        throw new ApiError("forbidden", "Du har ikke adgang til personlister (borgeroverblik)");
       }
       const input = { indicatorId: params.id, period: params.period, viewedBy: actor.id };
       return personListOfValue(deps.store.db, deps.dataDir, input);
@@ -172,7 +167,7 @@ export function engineRoutes(router: ApiRouter): void {
       path: "/outcome-group-sets",
       summary: "Gem en gruppering af afslutningsårsager (erstatter en med samme navn)",
       tag: "Afgangsstatistik",
-      action: "edit-project",
+      action: "manage-projects",
       body: outcomeGroupSetBody,
       response: engine.groupSet,
     },
@@ -187,7 +182,7 @@ export function engineRoutes(router: ApiRouter): void {
       path: "/outcome-group-sets/:name",
       summary: "Slet en gruppering af afslutningsårsager",
       tag: "Afgangsstatistik",
-      action: "edit-project",
+      action: "manage-projects",
       params: groupSetNameParam,
       response: engine.groupSetDeleted,
     },

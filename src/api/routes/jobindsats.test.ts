@@ -31,9 +31,9 @@ describeEachStore("jobindsats API", (getStore) => {
     ).id;
     const deps = { store, dataDir: tempDir("jobindsats-api-"), config: { personListsEnabled: false } };
     app = createApp({ ...deps, resolveActor: defaultActorResolver(false) });
-    const leder: Actor = { id: "leder", name: "Leder", role: "leder", personLevel: false };
+    const leder: Actor = { id: "leder", name: "Leder", role: "laeser", personLevel: false };
     readOnly = createApp({ ...deps, resolveActor: async () => leder });
-    const administrator: Actor = { id: "admin", name: "Admin", role: "admin", personLevel: false };
+    const administrator: Actor = { id: "admin", name: "Admin", role: "administrator", personLevel: false };
     admin = createApp({ ...deps, resolveActor: async () => administrator });
   });
 

@@ -28,7 +28,7 @@ describeEachStore("snapshots API", (getStore) => {
       config: { personListsEnabled: false },
     };
     app = createApp({ ...deps, resolveActor: defaultActorResolver(false) });
-    const leder: Actor = { id: "leder", name: "Leder", role: "leder", personLevel: false };
+    const leder: Actor = { id: "leder", name: "Leder", role: "laeser", personLevel: false };
     readOnly = createApp({ ...deps, resolveActor: async () => leder });
   });
 

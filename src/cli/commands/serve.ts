@@ -1,10 +1,16 @@
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../api/app.ts";
-import { defaultActorResolver } from "../../api/default-actor.ts";
+import { logger } from "../../api/logger.ts";
+import { authConfigFromEnv, sessionActorResolver } from "../../api/session.ts";
 import { resolveDataDir, resolvePort } from "../../config.ts";
 import { formatNumber } from "../../domain/format.ts";
+import { runRetention } from "../../services/data-protection.ts";
+import { pruneSessions } from "../../services/sessions.ts";
+import { countUsers } from "../../store/repositories/access.ts";
 import { prepareInstallation } from "../installation.ts";
+
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -24,12 +30,28 @@ export async function run(args: string[]): Promise<number> {
     resetDemo: values["reset-demo"] ?? false,
     confirmReset: async () => values.yes ?? false,
   });
-  const app = createApp({
-    store,
-    dataDir,
-    config,
-    resolveActor: defaultActorResolver(config.personListsEnabled),
-  });
+  const auth = config.auth ?? authConfigFromEnv();
+  const app = createApp({ store, dataDir, config, resolveActor: sessionActorResolver(store, auth) });
+  if ((await countUsers(store.db)) === 0) {
+    console.log(
+      'Der er endnu ingen brugere. Opret den første administrator:\n  ./bin/effektspor users add --username NAVN --role administrator --name "Dit Navn"',
+    );
+  }
+  if (!isLoopback(values.host) && !auth.trustProxy) {
+    console.warn(
+      `Advarsel: serveren lytter på ${values.host} uden TLS. Brug den kun bag en proxy med HTTPS (sæt EFFEKTSPOR_TRUST_PROXY=1), ellers sendes adgangskoder og sessioner ukrypteret.`,
+    );
+  }
+  const pruner = setInterval(
+    () => pruneSessions(store.db, auth.session).catch((e) => logger.warn({ e: String(e) })),
+    600_000,
+  );
+  pruner.unref();
+  // retention of snapshots (settings «retention»): at start and then daily
+  const retain = () =>
+    runRetention(store.db, dataDir, "tidsplan").catch((e) => logger.warn({ retention: String(e) }));
+  retain();
+  setInterval(retain, 24 * 3_600_000).unref();
   const port = resolvePort(values.port);
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
     const seconds = formatNumber((performance.now() - started) / 1000, 1);

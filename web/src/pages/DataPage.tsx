@@ -1,9 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { countText, formatDate, formatNumber } from "../../../src/domain/format.ts";
-import { apiGet } from "../api.ts";
+import { apiGet, csrfHeaders } from "../api.ts";
 import { ComputePanel } from "../components/ComputePanel.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { SnapshotInUseText, useSnapshotInUse } from "../components/SnapshotInUse.tsx";
+import { Can } from "../session.tsx";
 
 /** Shapes of /api/snapshots, /api/imports and /api/import-jobs (src/api/routes/snapshots.ts). */
 interface Snapshot {
@@ -101,6 +102,7 @@ function upload(form: FormData, onProgress: (share: number) => void): Promise<{ 
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/imports");
     xhr.setRequestHeader("accept", "application/json");
+    for (const [k, v] of Object.entries(csrfHeaders())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
@@ -347,7 +349,9 @@ export default function DataPage() {
         </section>
       )}
 
-      <ComputePanel candidate={imported} onFinished={() => refresh()} />
+      <Can action="compute">
+        <ComputePanel candidate={imported} onFinished={() => refresh()} />
+      </Can>
 
       <h2>Snapshots</h2>
       <DataTable<Snapshot>

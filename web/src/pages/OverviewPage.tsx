@@ -7,6 +7,7 @@ import { DataTable } from "../components/DataTable.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { StatusHelp } from "../components/StatusHelp.tsx";
 import { forecastClass, forecastText } from "../forecast.ts";
+import { Can } from "../session.tsx";
 import type { OverviewIndicator, OverviewProject } from "../types.ts";
 
 function period(p: OverviewProject): string {
@@ -31,9 +32,11 @@ export default function OverviewPage() {
       <h1>Overblik</h1>
       <p className="muted">Investeringsprojekterne og deres indikatorers seneste værdi og status.</p>
       <div className="toolbar">
-        <Link to="/projekter/ny" className="button-link">
-          Nyt projekt
-        </Link>
+        <Can action="manage-projects">
+          <Link to="/projekter/ny" className="button-link">
+            Nyt projekt
+          </Link>
+        </Can>
       </div>
       <StatusHelp />
       {error && (

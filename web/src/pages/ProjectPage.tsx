@@ -19,6 +19,7 @@ import { StatusGrid } from "../components/StatusGrid.tsx";
 import { StatusHelp } from "../components/StatusHelp.tsx";
 import type { ProjectDto, SchemeIndicator, SchemeRow, StatusScheme } from "../types.ts";
 import "./ProjectPage.css";
+import { Can } from "../session.tsx";
 
 const PRESETS = [6, 12, 24] as const;
 
@@ -308,12 +309,16 @@ export default function ProjectPage() {
         · kode {p.code}
       </p>
       <div className="toolbar">
-        <button type="button" className="secondary" onClick={() => setEditing("project")}>
-          Ret projekt
-        </button>
-        <button type="button" className="secondary" onClick={() => setEditing("new-indicator")}>
-          Ny indikator
-        </button>
+        <Can action="edit-project" projectId={p.id}>
+          <button type="button" className="secondary" onClick={() => setEditing("project")}>
+            Ret projekt
+          </button>
+        </Can>
+        <Can action="manage-projects">
+          <button type="button" className="secondary" onClick={() => setEditing("new-indicator")}>
+            Ny indikator
+          </button>
+        </Can>
         <a className="button-link secondary" href={`/api/projects/${p.id}/status-scheme.xlsx`} download>
           Hent statusskema som Excel (XLSX)
         </a>
@@ -364,16 +369,20 @@ export default function ProjectPage() {
 
       <GoalFollowUp projectId={p.id} reloadKey={scheme} />
 
-      <CommentEditor scheme={scheme} onSaved={load} initialMonth={defaultEnd} />
+      <Can action="edit-project" projectId={p.id}>
+        <CommentEditor scheme={scheme} onSaved={load} initialMonth={defaultEnd} />
+      </Can>
 
-      <FreezePanel
-        projectId={p.id}
-        months={scheme.months}
-        units={Object.fromEntries(scheme.rows.map((r) => [r.indicator.id, r.indicator.unit]))}
-        onFrozen={load}
-        hasFrozen={scheme.rows.some((r) => r.cells.some((c) => c.frozen !== null))}
-        initialMonth={defaultEnd}
-      />
+      <Can action="freeze">
+        <FreezePanel
+          projectId={p.id}
+          months={scheme.months}
+          units={Object.fromEntries(scheme.rows.map((r) => [r.indicator.id, r.indicator.unit]))}
+          onFrozen={load}
+          hasFrozen={scheme.rows.some((r) => r.cells.some((c) => c.frozen !== null))}
+          initialMonth={defaultEnd}
+        />
+      </Can>
 
       <section aria-labelledby="indicators-title">
         <h2 id="indicators-title">Indikatorer</h2>
