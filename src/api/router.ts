@@ -9,7 +9,7 @@ import { writeAudit } from "../store/repositories/audit.ts";
 import { type Action, type Actor, type ActorResolver, authorize, type ResourceScope } from "./auth.ts";
 import { ApiError } from "./errors.ts";
 import { changedFields, rowOf, scopeOf } from "./scope.ts";
-import type { AuthConfig } from "./session.ts";
+import { type AuthConfig, forgetResolvedSessions } from "./session.ts";
 
 /** What every handler may use: the store, the data directory, and who is asking. */
 export interface AppDeps {
@@ -76,6 +76,12 @@ interface RegisteredRoute {
   scope?: (params: never, deps: AppDeps) => Promise<ResourceScope>;
 }
 
+/** After an API write: the read models are built anew and sessions are looked up again. */
+async function afterWrite(db: Store["db"]): Promise<void> {
+  forgetResolvedSessions();
+  await invalidateReadModels(db);
+}
+
 /**
  * A thin route: validate (zod) → authorize (the one seam) → handler (calls services/repositories) →
  * respond JSON. Every route is recorded for the OpenAPI description.
@@ -111,7 +117,7 @@ export class ApiRouter {
       const before = audited ? await rowOf(spec.path, params, this.deps) : null;
       const result = await handler({ params, query, body, actor, deps: this.deps, c }).finally(
         // a write (even one that failed half-way) makes the overview and the schemes be built anew
-        () => (spec.method === "get" ? undefined : invalidateReadModels(this.deps.store.db)),
+        () => (spec.method === "get" ? undefined : afterWrite(this.deps.store.db)),
       );
       if (audited) await auditChange(this.deps, spec, c.req.path, actor, body, before, params);
       else if (spec.method === "get" && spec.action !== "session" && !(spec.response instanceof z.ZodType)) {

@@ -82,13 +82,38 @@ export function csrfTokenFor(c: Context): string | undefined {
   return token ? csrfTokenOf(token) : undefined;
 }
 
+/**
+ * Sessions resolved in the last second, by token. Under load (50 clients on the overview) looking
+ * the session and the user up in the store on every request was most of the server's time on
+ * PGlite. A change in this process (sign-out, sign-out everywhere, a user disabled or given another
+ * role: all non-GET API requests) forgets them at once (`forgetResolvedSessions`, called by the
+ * router); a change by another process (`effektspor users disable`) is seen within a second, as the
+ * read model's version is.
+ */
+const RESOLVED_SESSION_MS = 1_000;
+const resolvedSessions = new Map<string, { actor: Actor | null; at: number }>();
+
+export function forgetResolvedSessions(): void {
+  resolvedSessions.clear();
+}
+
+async function resolveRecently(store: Store, token: string, config: AuthConfig): Promise<Actor | null> {
+  const now = Date.now();
+  const hit = resolvedSessions.get(token);
+  if (hit && now - hit.at < RESOLVED_SESSION_MS) return hit.actor;
+  const actor = await resolveSession(store.db, token, config.session);
+  if (resolvedSessions.size > 10_000) resolvedSessions.clear();
+  resolvedSessions.set(token, { actor, at: now });
+  return actor;
+}
+
 /** Who is asking: the user of the session cookie, or nobody. Resolved once per request. */
 export function sessionActorResolver(store: Store, config: AuthConfig): ActorResolver {
   return async (c: Context): Promise<Actor | null> => {
     const cached = c.get("actor" as never) as Actor | null | undefined;
     if (cached !== undefined) return cached;
     const token = sessionToken(c);
-    const actor = token ? await resolveSession(store.db, token, config.session) : null;
+    const actor = token ? await resolveRecently(store, token, config) : null;
     c.set("actor" as never, actor as never);
     return actor;
   };
