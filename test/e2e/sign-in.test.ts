@@ -36,6 +36,10 @@ describe("sign-in page in Chromium (demo installation, signed out)", () => {
       return res.status;
     });
     expect(refused).toBe(403);
+    // the Data page shows a læser the snapshot in use, not the import form
+    await page.goto(`${e2e.server.directUrl}/data`);
+    await page.getByRole("heading", { name: "Snapshot i brug" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Importér udtræk" }).count()).toBe(0);
 
     await page.getByRole("button", { name: "Log ud", exact: true }).click();
     await page.getByRole("heading", { name: "Log ind i Effektspor" }).waitFor();

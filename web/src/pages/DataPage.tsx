@@ -290,48 +290,50 @@ export default function DataPage() {
         <p>{use ? <SnapshotInUseText use={use} /> : use === null ? "Kunne ikke hentes." : "Henter …"}</p>
       </section>
 
-      <form className="card" onSubmit={submit}>
-        <h2>Importér udtræk</h2>
-        <div className="form-grid">
-          <div className="field">
-            <label htmlFor="data-files">Filer fra udtrækket</label>
-            <input id="data-files" ref={filesRef} type="file" multiple accept=".csv,.xlsx,.json" required />
+      <Can action="import">
+        <form className="card" onSubmit={submit}>
+          <h2>Importér udtræk</h2>
+          <div className="form-grid">
+            <div className="field">
+              <label htmlFor="data-files">Filer fra udtrækket</label>
+              <input id="data-files" ref={filesRef} type="file" multiple accept=".csv,.xlsx,.json" required />
+            </div>
+            <div className="field">
+              <label htmlFor="data-profile">Mappingprofil (valgfri, YAML)</label>
+              <input id="data-profile" ref={profileRef} type="file" accept=".yaml,.yml" />
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="data-profile">Mappingprofil (valgfri, YAML)</label>
-            <input id="data-profile" ref={profileRef} type="file" accept=".yaml,.yml" />
+          <label className="check">
+            <input type="checkbox" checked={acceptValid} onChange={(e) => setAcceptValid(e.target.checked)} />{" "}
+            Importér de gyldige rækker, selv om nogle rækker har fejl (fejlene gemmes med snapshottet)
+          </label>
+          <div className="toolbar">
+            <button type="submit" disabled={uploadShare !== null || job?.state === "running"}>
+              Importér
+            </button>
           </div>
-        </div>
-        <label className="check">
-          <input type="checkbox" checked={acceptValid} onChange={(e) => setAcceptValid(e.target.checked)} />{" "}
-          Importér de gyldige rækker, selv om nogle rækker har fejl (fejlene gemmes med snapshottet)
-        </label>
-        <div className="toolbar">
-          <button type="submit" disabled={uploadShare !== null || job?.state === "running"}>
-            Importér
-          </button>
-        </div>
-        <div aria-live="polite">
-          {uploadShare !== null && (
-            <p>
-              <label htmlFor="data-upload-progress">Uploader filerne </label>
-              <progress id="data-upload-progress" max={1} value={uploadShare} />{" "}
-              {Math.round(uploadShare * 100)} %
-            </p>
-          )}
-          {progress && (
-            <p>
-              <label htmlFor="data-import-progress">
-                {PHASES[progress.phase]}
-                {progress.file ? ` ${progress.file}` : ""}{" "}
-              </label>
-              <progress id="data-import-progress" max={1} value={readShare ?? undefined} />{" "}
-              {countText(progress.rows, "række", "rækker")}
-            </p>
-          )}
-          {job?.state === "done" && job.result && <p role="status">{job.result.message}</p>}
-        </div>
-      </form>
+          <div aria-live="polite">
+            {uploadShare !== null && (
+              <p>
+                <label htmlFor="data-upload-progress">Uploader filerne </label>
+                <progress id="data-upload-progress" max={1} value={uploadShare} />{" "}
+                {Math.round(uploadShare * 100)} %
+              </p>
+            )}
+            {progress && (
+              <p>
+                <label htmlFor="data-import-progress">
+                  {PHASES[progress.phase]}
+                  {progress.file ? ` ${progress.file}` : ""}{" "}
+                </label>
+                <progress id="data-import-progress" max={1} value={readShare ?? undefined} />{" "}
+                {countText(progress.rows, "række", "rækker")}
+              </p>
+            )}
+            {job?.state === "done" && job.result && <p role="status">{job.result.message}</p>}
+          </div>
+        </form>
+      </Can>
 
       {error && (
         <p className="error" role="alert">
