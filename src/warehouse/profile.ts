@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { yamlDepthProblem } from "../domain/input-rules.ts";
 import { zodIssues } from "../domain/zod-da.ts";
 
 export const CANONICAL_FILES = [
@@ -57,6 +58,9 @@ export class ProfileError extends Error {}
 /** Parses and validates a profile; throws ProfileError with a Danish message naming the path. */
 export function parseProfile(text: string, fileName = "profil"): MappingProfile {
   let raw: unknown;
+  // a hostile profile nested thousands deep would use up the parser's memory (issue 16)
+  const tooDeep = yamlDepthProblem(text);
+  if (tooDeep) throw new ProfileError(`${fileName}: ${tooDeep}`);
   try {
     raw = parseYaml(text);
   } catch (err) {

@@ -135,3 +135,14 @@ describe("contentHash", () => {
     expect(await hashOf(files, "name: anden profil\n")).not.toBe(hash);
   });
 });
+
+describe("parseProfile", () => {
+  it("refuses a profile nested deeper than the YAML limit before parsing it, naming the file", () => {
+    // 10.000 opening brackets: the parser would build 10.000 nested lists; the limit is 64 levels
+    expect(() => parseProfile(`files: ${"[".repeat(10_000)}`, "profil.yaml")).toThrow(
+      "profil.yaml: Ugyldig YAML: indholdet er indlejret mere end 64 niveauer",
+    );
+    // 3 levels are fine as far as depth goes (the schema then names what is wrong)
+    expect(() => parseProfile("files: [[[1]]]", "profil.yaml")).toThrow(/^profil\.yaml: files/);
+  });
+});
