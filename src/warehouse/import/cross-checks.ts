@@ -9,7 +9,14 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { KEYMAP_COLUMNS } from "./read-csv.ts";
 import type { RejectsReport } from "./rejects-report.ts";
 import { stagedFile } from "./stage-rows.ts";
-import { columnsOf, type FileSummary, sqlString, TABLE_ORDER } from "./types.ts";
+import {
+  columnsOf,
+  type FileSummary,
+  NEW_PEOPLE,
+  sqlString,
+  stagingColumnsOf,
+  TABLE_ORDER,
+} from "./types.ts";
 
 export async function scalar<T>(c: DuckDBConnection, query: string): Promise<T> {
   const reader = await c.runAndReadAll(query);
@@ -44,14 +51,15 @@ export class StagingDb {
     try {
       const c = staging.connection;
       for (const t of TABLE_ORDER) {
-        const cols: [string, string][] = [...columnsOf(t), ["_file", "VARCHAR"], ["_line", "INTEGER"]];
+        const cols: [string, string][] = [...stagingColumnsOf(t), ["_file", "VARCHAR"], ["_line", "INTEGER"]];
         await c.run(`CREATE TABLE s_${t} (${cols.map(([n, ty]) => `${n} ${ty}`).join(", ")})`);
       }
-      await c.run("CREATE TABLE s_derived (person_key VARCHAR, birth_date DATE, sex VARCHAR)");
+      await c.run("CREATE TABLE s_derived (pid INTEGER, birth_date DATE, sex VARCHAR)");
       await c.run(
-        "CREATE TABLE s_needs (person_key VARCHAR, masked VARCHAR, _file VARCHAR, _line INTEGER, heading VARCHAR)",
+        "CREATE TABLE s_needs (pid INTEGER, masked VARCHAR, _file VARCHAR, _line INTEGER, heading VARCHAR)",
       );
       await c.run("CREATE TABLE post_rejects (_file VARCHAR, _line INTEGER)");
+      await c.run("CREATE TABLE people (pid INTEGER, person_key VARCHAR)");
       await c.run(`CREATE TABLE keymap (${KEYMAP_COLUMNS})`);
     } catch (err) {
       staging.close();
@@ -73,33 +81,52 @@ export class StagingDb {
     return staging;
   }
 
-  /** Appends the staged CSVs written by stageRows into `dir`. */
+  /**
+   * Appends the staged CSVs written by stageRows into `dir`: each file's person keys get their
+   * `pid` in `people` (a key already there keeps its own, whichever path read it first).
+   */
   async appendStaged(dir: string): Promise<void> {
     const c = this.connection;
     const readCsv = (file: string, cols: [string, string][]) =>
       `read_csv(${sqlString(file)}, header = false, delim = ',', quote = '"', escape = '"', nullstr = '', auto_detect = false, columns = {${cols
         .map(([n, t]) => `${sqlString(n)}: ${sqlString(t)}`)
         .join(", ")}})`;
-    for (const t of TABLE_ORDER) {
-      const cols: [string, string][] = [...columnsOf(t), ["_file", "VARCHAR"], ["_line", "INTEGER"]];
-      await c.run(`INSERT INTO s_${t} SELECT * FROM ${readCsv(stagedFile(dir, t), cols)}`);
+    const staged: [string, string, [string, string][]][] = [
+      ...TABLE_ORDER.map((t): [string, string, [string, string][]] => [
+        `s_${t}`,
+        stagedFile(dir, t),
+        [...columnsOf(t), ["_file", "VARCHAR"], ["_line", "INTEGER"]],
+      ]),
+      [
+        "s_derived",
+        stagedFile(dir, "derived"),
+        [
+          ["person_key", "VARCHAR"],
+          ["birth_date", "DATE"],
+          ["sex", "VARCHAR"],
+        ],
+      ],
+      [
+        "s_needs",
+        stagedFile(dir, "needs"),
+        [
+          ["person_key", "VARCHAR"],
+          ["masked", "VARCHAR"],
+          ["_file", "VARCHAR"],
+          ["_line", "INTEGER"],
+          ["heading", "VARCHAR"],
+        ],
+      ],
+    ];
+    for (const [table, file, cols] of staged) {
+      await c.run(`CREATE OR REPLACE TEMP TABLE staged AS SELECT * FROM ${readCsv(file, cols)}`);
+      await c.run(`INSERT INTO people ${NEW_PEOPLE("SELECT DISTINCT person_key FROM staged")}`);
+      const rest = cols.slice(1).map(([n]) => `s.${n}`);
+      await c.run(
+        `INSERT INTO ${table} SELECT p.pid, ${rest.join(", ")} FROM staged s JOIN people p USING (person_key)`,
+      );
     }
-    await c.run(
-      `INSERT INTO s_derived SELECT * FROM ${readCsv(stagedFile(dir, "derived"), [
-        ["person_key", "VARCHAR"],
-        ["birth_date", "DATE"],
-        ["sex", "VARCHAR"],
-      ])}`,
-    );
-    await c.run(
-      `INSERT INTO s_needs SELECT * FROM ${readCsv(stagedFile(dir, "needs"), [
-        ["person_key", "VARCHAR"],
-        ["masked", "VARCHAR"],
-        ["_file", "VARCHAR"],
-        ["_line", "INTEGER"],
-        ["heading", "VARCHAR"],
-      ])}`,
-    );
+    await c.run("DROP TABLE staged");
   }
 
   /**
@@ -112,6 +139,7 @@ export class StagingDb {
   async allowSpilling(_tmpDir: string): Promise<void> {
     const c = this.connection;
     await c.run("DROP TABLE IF EXISTS keymap");
+    await c.run("DROP TABLE IF EXISTS fresh");
     await c.run("DROP TABLE IF EXISTS r0");
     for (const name of await this.tableNames()) {
       if (/^l\d+$/.test(name)) await c.run(`DROP TABLE ${name}`);
@@ -152,7 +180,7 @@ export async function crossCheck(c: DuckDBConnection, input: CrossCheckInput): P
   // duplicate persons in personer (the windows only when a cheap count says there are any)
   const personCounts = await scalar<{ n: number; d: number }>(
     c,
-    "SELECT count(*)::BIGINT AS n, count(DISTINCT person_key)::BIGINT AS d FROM s_persons",
+    "SELECT count(*)::BIGINT AS n, count(DISTINCT pid)::BIGINT AS d FROM s_persons",
   );
   const anyDupPersons = Number(personCounts.n) > Number(personCounts.d);
   const dupPersons = !anyDupPersons
@@ -160,8 +188,8 @@ export async function crossCheck(c: DuckDBConnection, input: CrossCheckInput): P
     : await rowsOf<{ _file: string; _line: number; first_line: number }>(
         c,
         `SELECT _file, _line, first_line FROM (
-       SELECT _file, _line, min(_line) OVER (PARTITION BY person_key) AS first_line,
-              row_number() OVER (PARTITION BY person_key ORDER BY _line) AS rn FROM s_persons)
+       SELECT _file, _line, min(_line) OVER (PARTITION BY pid) AS first_line,
+              row_number() OVER (PARTITION BY pid ORDER BY _line) AS rn FROM s_persons)
      WHERE rn > 1 ORDER BY _line`,
       );
   for (const d of dupPersons) {
@@ -176,11 +204,11 @@ export async function crossCheck(c: DuckDBConnection, input: CrossCheckInput): P
   if (anyDupPersons)
     await c.run(
       `INSERT INTO post_rejects SELECT _file, _line FROM (
-       SELECT _file, _line, row_number() OVER (PARTITION BY person_key ORDER BY _line) AS rn FROM s_persons) WHERE rn > 1`,
+       SELECT _file, _line, row_number() OVER (PARTITION BY pid ORDER BY _line) AS rn FROM s_persons) WHERE rn > 1`,
     );
   // duplicate rows in the other tables: every data column equal
   for (const t of TABLE_ORDER.slice(1)) {
-    const cols = columnsOf(t)
+    const cols = stagingColumnsOf(t)
       .map(([n]) => n)
       .join(", ");
     // a cheap aggregate of one 64-bit hash per row first (equal rows have equal hashes; a
@@ -216,7 +244,7 @@ export async function crossCheck(c: DuckDBConnection, input: CrossCheckInput): P
   const unknown = await rowsOf<{ masked: string; _file: string; _line: number; heading: string }>(
     c,
     `SELECT masked, _file, _line, heading FROM s_needs
-     WHERE person_key NOT IN (SELECT person_key FROM s_persons) ORDER BY _file, _line`,
+     WHERE pid NOT IN (SELECT pid FROM s_persons) ORDER BY _file, _line`,
   );
   for (const u of unknown) {
     rejects.add({
@@ -228,7 +256,7 @@ export async function crossCheck(c: DuckDBConnection, input: CrossCheckInput): P
     });
   }
   await c.run(
-    `INSERT INTO post_rejects SELECT _file, _line FROM s_needs WHERE person_key NOT IN (SELECT person_key FROM s_persons)`,
+    `INSERT INTO post_rejects SELECT _file, _line FROM s_needs WHERE pid NOT IN (SELECT pid FROM s_persons)`,
   );
   // post-check rejects move rows from valid to rejected in the per-file counts
   const postCounts = await rowsOf<{ _file: string; n: number }>(

@@ -32,7 +32,14 @@ import { messages, summaryOf } from "./messages.ts";
 import { publish, writeHelperTables } from "./publish.ts";
 import { rejectsReportFor } from "./rejects-report.ts";
 import { stageSources } from "./stage-sources.ts";
-import { emptyCounts, ImportInputError, type ImportOptions, type ImportResult, Progress } from "./types.ts";
+import {
+  emptyCounts,
+  ImportInputError,
+  type ImportOptions,
+  type ImportResult,
+  Progress,
+  timed,
+} from "./types.ts";
 import { cleanStaleTemporaryFolders, openWorkspace, removeWorkspace } from "./workspace.ts";
 
 export type { Reject } from "../validate.ts";
@@ -110,6 +117,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
   try {
     // 2. read, validate, pseudonymize, stage (DuckDB for plain CSV files, else row by row)
     staging = await StagingDb.create();
+    const connection = staging.connection;
     const files = await stageSources({
       sources: input.sources,
       profile,
@@ -125,7 +133,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
     progress.report({ phase: "checking" });
     await staging.allowSpilling(tmpDir);
     const personerLabel = input.sources.find((s) => s.canonical === "personer")?.label ?? "personer.csv";
-    await crossCheck(staging.connection, { personerLabel, files, rejects });
+    await timed("cross-checks", () => crossCheck(connection, { personerLabel, files, rejects }));
     const rejectedRows = files.reduce((n, f) => n + f.rejected, 0);
     const reportFile = await rejects.close();
     Object.assign(base, {
@@ -148,7 +156,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
 
     // 4. Parquet and manifest, into place, then the catalogue row
     progress.report({ phase: "writing" });
-    await writeHelperTables(staging.connection, tmpDir);
+    await timed("forløb", () => writeHelperTables(connection, tmpDir));
     const done = await publish({
       db,
       staging,

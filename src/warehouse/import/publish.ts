@@ -19,7 +19,7 @@ import {
 } from "../snapshot-layout.ts";
 import { type StagingDb, scalar } from "./cross-checks.ts";
 import type { ManifestInfo } from "./discover.ts";
-import { columnsOf, emptyCounts, type FileSummary, sqlString, TABLE_ORDER } from "./types.ts";
+import { columnsOf, emptyCounts, type FileSummary, sqlString, TABLE_ORDER, timed } from "./types.ts";
 import { fsyncPath, releaseWorkspace } from "./workspace.ts";
 
 export interface WrittenTables {
@@ -29,36 +29,42 @@ export interface WrittenTables {
   range: { lo: string | null; hi: string | null };
 }
 
+/** Each table's order in its Parquet file: by person key (`ord`, see ranked), then by date. */
 const ORDER_BY: Record<SnapshotTableName, string> = {
-  persons: "person_key",
-  benefit_records: "person_key, start_date",
-  activities: "person_key, start_date",
-  wage_hours: "person_key, month",
-  markers: "person_key, start_date",
-  refusion_weeks: "person_key, week",
+  persons: "ord",
+  benefit_records: "ord, start_date",
+  activities: "ord, start_date",
+  wage_hours: "ord, month",
+  markers: "ord, start_date",
+  refusion_weeks: "ord, week",
 };
+
+/**
+ * The staged rows of `table` with the person key in place of the pid (snapshot column order)
+ * and `ord`, the person's rank by key: sorting by the integer gives the order of the key.
+ */
+function keyed(table: string, columns: string[]): string {
+  const rest = columns.filter((n) => n !== "person_key").map((n) => `t.${n}`);
+  return `(SELECT r.person_key, ${rest.join(", ")}, r.ord FROM ${table} t JOIN ranked r USING (pid))`;
+}
 
 /** Writes `<table>.parquet` (zstd) for every snapshot table from the checked staging tables. */
 export async function writeTables(c: DuckDBConnection, tmpDir: string): Promise<WrittenTables> {
-  const anyPostRejects = await scalar<{ n: number }>(c, "SELECT count(*)::INTEGER AS n FROM post_rejects");
-  if (Number(anyPostRejects.n) > 0) {
-    for (const t of TABLE_ORDER) {
-      await c.run(`DELETE FROM s_${t} WHERE (_file, _line) IN (SELECT _file, _line FROM post_rejects)`);
-    }
-  }
+  await removePostRejects(c);
+  await rankPeople(c);
   await c.run(
     `INSERT INTO s_persons
-     SELECT person_key, any_value(birth_date), any_value(sex), NULL, NULL FROM s_derived
-     WHERE person_key NOT IN (SELECT person_key FROM s_persons) GROUP BY person_key`,
+     SELECT pid, any_value(birth_date), any_value(sex), NULL, NULL FROM s_derived
+     WHERE pid NOT IN (SELECT pid FROM s_persons) GROUP BY pid`,
   );
   const counts = emptyCounts();
   for (const t of TABLE_ORDER) {
-    const cols = columnsOf(t)
-      .map(([n]) => n)
-      .join(", ");
+    const cols = columnsOf(t).map(([n]) => n);
     const target = path.join(tmpDir, snapshotTables[t].file);
-    await c.run(
-      `COPY (SELECT ${cols} FROM s_${t} ORDER BY ${ORDER_BY[t]}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
+    await timed(`write ${t}`, () =>
+      c.run(
+        `COPY (SELECT ${cols.join(", ")} FROM ${keyed(`s_${t}`, cols)} ORDER BY ${ORDER_BY[t]}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
+      ),
     );
     counts[t] = Number((await scalar<{ n: number }>(c, `SELECT count(*)::BIGINT AS n FROM s_${t}`)).n);
   }
@@ -74,15 +80,36 @@ export async function writeTables(c: DuckDBConnection, tmpDir: string): Promise<
   return { counts, range };
 }
 
+/** `ranked`: every person of the import with pid, key and rank by key (made once, reading over). */
+async function rankPeople(c: DuckDBConnection): Promise<void> {
+  await c.run(
+    "CREATE TABLE IF NOT EXISTS ranked AS SELECT pid, person_key, row_number() OVER (ORDER BY person_key)::INTEGER AS ord FROM people",
+  );
+}
+
+/** Deletes the rows the cross-checks rejected (once; writeHelperTables and writeTables call it). */
+async function removePostRejects(c: DuckDBConnection): Promise<void> {
+  const any = await scalar<{ n: number }>(c, "SELECT count(*)::INTEGER AS n FROM post_rejects");
+  if (Number(any.n) === 0) return;
+  for (const t of TABLE_ORDER) {
+    await c.run(`DELETE FROM s_${t} WHERE (_file, _line) IN (SELECT _file, _line FROM post_rejects)`);
+  }
+  await c.run("DELETE FROM post_rejects");
+}
+
 /**
  * Writes the per-snapshot helper tables (snapshot-layout.ts snapshotHelperTables) into the
  * temporary folder from the checked staging tables, leaving out the rows the cross-checks
- * rejected: computed once here instead of in every computation.
+ * rejected: computed once here instead of in every computation. The forløb are chained per pid
+ * (an integer partition key) and the person key joined in as they are written.
  */
 export async function writeHelperTables(c: DuckDBConnection, tmpDir: string): Promise<void> {
-  const records = `(SELECT * FROM s_benefit_records ANTI JOIN post_rejects p ON p._file = s_benefit_records._file AND p._line = s_benefit_records._line)`;
+  await removePostRejects(c);
+  await rankPeople(c);
+  const records =
+    "(SELECT pid AS person_key, benefit, category, start_date, end_date, exit_reason FROM s_benefit_records)";
   await c.run(
-    `COPY (${forloebRunSelectFrom(records)}) TO ${sqlString(
+    `COPY (SELECT r.person_key, f.* EXCLUDE (person_key) FROM (${forloebRunSelectFrom(records)}) f JOIN ranked r ON r.pid = f.person_key) TO ${sqlString(
       path.join(tmpDir, snapshotHelperTables.forloeb.file),
     )} (FORMAT parquet, COMPRESSION zstd)`,
   );
@@ -140,7 +167,7 @@ export interface Published {
  */
 export async function publish(input: PublishInput): Promise<Published | { duplicateOf: string }> {
   const { db, staging, tmpDir, snapshotsDir, contentHash: hash, manifestInfo } = input;
-  const { counts, range } = await writeTables(staging.connection, tmpDir);
+  const { counts, range } = await timed("tables", () => writeTables(staging.connection, tmpDir));
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   // a planned end date may lie ahead of the import day; the extract was made by then
   const extractionDate =

@@ -79,6 +79,13 @@ function oddFiles(): Record<string, string> {
   return files;
 }
 
+/**
+ * A staging table's rows with the person key in place of the pid (the two paths may number the
+ * persons in another order; the keys are the same).
+ */
+const keyed = (table: string, distinct: string) =>
+  `SELECT ${distinct} p.person_key, t.* EXCLUDE (pid) FROM ${table} t JOIN people p USING (pid) ORDER BY ALL`;
+
 /** Stages the folder's files by one path; returns the rejects and the staged tables' rows. */
 async function stagedBy(way: "duckdb" | "rows", folder: string) {
   const rejects = new RejectsReport(path.join(tempDir(), "rejects.csv"));
@@ -114,10 +121,10 @@ async function stagedBy(way: "duckdb" | "rows", folder: string) {
   try {
     const tables: Record<string, unknown[]> = {};
     for (const t of [...TABLE_ORDER.map((x) => `s_${x}`), "s_needs"]) {
-      tables[t] = await rowsOf(staging.connection, `SELECT * FROM ${t} ORDER BY ALL`);
+      tables[t] = await rowsOf(staging.connection, keyed(t, ""));
     }
     // the JS path repeats a derived person per row (publishing groups them): compare the set
-    tables.s_derived = await rowsOf(staging.connection, "SELECT DISTINCT * FROM s_derived ORDER BY ALL");
+    tables.s_derived = await rowsOf(staging.connection, keyed("s_derived", "DISTINCT"));
     await rejects.close();
     return { rejects: rejects.kept, files, tables };
   } finally {

@@ -9,8 +9,9 @@
  *
  * Raw CPR numbers: the staging database is in memory and has no temporary directory (nothing can
  * be spilled to disk, StagingDb); the table `r0` holds each row's normalized CPR as a number only
- * until the file's person keys are joined in, and the map `keymap` (CPR → person key, computed
- * once per person with HMAC-SHA-256 in SQL) is dropped when reading is over
+ * until the file's persons are joined in, and the map `keymap` (CPR → pid, the person's number in
+ * this import; its person key, computed once per person with HMAC-SHA-256 in SQL, is in `people`)
+ * is dropped when reading is over
  * (StagingDb.allowSpilling). No table that outlives the phase has a CPR column.
  */
 import { createHash } from "node:crypto";
@@ -26,7 +27,7 @@ import {
 import type { FileMapping } from "../profile.ts";
 import type { SnapshotTableName } from "../snapshot-layout.ts";
 import { type DateBound, type FileSpec, type HeaderMap, parseDecimal, type Reject } from "../validate.ts";
-import { ImportInputError, sqlString } from "./types.ts";
+import { ImportInputError, NEW_PEOPLE, sqlString, timed } from "./types.ts";
 
 /** How one column's value is checked (the RowValidator method of the same name). */
 type Rule =
@@ -287,21 +288,7 @@ export interface ReadCsvCounts {
 }
 
 /** The CPR map's columns: `CREATE TABLE keymap (...)` (cross-checks.ts) */
-export const KEYMAP_COLUMNS = "cpr BIGINT, person_key VARCHAR, birth DATE, sex VARCHAR, masked VARCHAR";
-
-async function timed<T>(what: string, work: () => Promise<T>): Promise<T> {
-  if (process.env.EFFEKTSPOR_DEBUG_IMPORT !== "1") return work();
-  const t0 = performance.now();
-  const cpu = process.cpuUsage();
-  try {
-    return await work();
-  } finally {
-    const used = process.cpuUsage(cpu);
-    console.error(
-      `${(performance.now() - t0).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)}) ${what}`,
-    );
-  }
-}
+export const KEYMAP_COLUMNS = "cpr BIGINT, pid INTEGER, birth DATE, sex VARCHAR, masked VARCHAR";
 
 /** Reads, checks and stages one CSV file (see the file comment); returns its counts. */
 export async function readCsvFile(input: ReadCsvInput): Promise<ReadCsvCounts> {
@@ -340,14 +327,18 @@ export async function readCsvFile(input: ReadCsvInput): Promise<ReadCsvCounts> {
       throw new ImportInputError(`Filen ${label} kan ikke læses: ${(err as Error).message.split("\n")[0]}`);
     }
   });
-  // 2. person key, birth date and sex once per person of the import
-  await timed(`${label}: keys`, () =>
-    c.run(`INSERT INTO keymap
-      SELECT cpr, ${hmacSql(input.pseudonymKey, "n")}, ${birthSql("n")},
-             CASE WHEN substr(n, 10, 1)::INTEGER % 2 = 1 THEN 'M' ELSE 'K' END, left(n, 6) || '-****'
+  // 2. person key (into `people`, with its pid), birth date and sex once per person of the import
+  await timed(`${label}: keys`, async () => {
+    await c.run(`CREATE OR REPLACE TABLE fresh AS
+      SELECT cpr, ${hmacSql(input.pseudonymKey, "n")} AS person_key, ${birthSql("n")} AS birth,
+             CASE WHEN substr(n, 10, 1)::INTEGER % 2 = 1 THEN 'M' ELSE 'K' END AS sex, left(n, 6) || '-****' AS masked
       FROM (SELECT cpr, lpad(cpr::VARCHAR, 10, '0') AS n FROM (SELECT DISTINCT cpr FROM r0 WHERE cpr IS NOT NULL) d
-            WHERE NOT EXISTS (SELECT 1 FROM keymap k WHERE k.cpr = d.cpr))`),
-  );
+            WHERE NOT EXISTS (SELECT 1 FROM keymap k WHERE k.cpr = d.cpr))`);
+    await c.run(`INSERT INTO people ${NEW_PEOPLE("SELECT person_key FROM fresh")}`);
+    await c.run(`INSERT INTO keymap SELECT f.cpr, p.pid, f.birth, f.sex, f.masked
+      FROM fresh f JOIN people p USING (person_key)`);
+    await c.run("DROP TABLE fresh");
+  });
   // 3. every distinct value of every checked column, checked in JavaScript
   await timed(`${label}: distinct values`, async () => {
     for (const [i, k] of ruleColumns.entries()) {
@@ -417,7 +408,7 @@ export async function readCsvFile(input: ReadCsvInput): Promise<ReadCsvCounts> {
     }
   }
   const joined = `(SELECT *, ${reasons.map((r) => `${r.sql} IS NULL`).join(" AND ")} AS ok FROM (
-      SELECT r0.rowid + 2 AS line, k.person_key, k.birth, k.sex AS cpr_sex, r0.cpr_raw,
+      SELECT r0.rowid + 2 AS line, k.pid, k.birth, k.sex AS cpr_sex, r0.cpr_raw,
              CASE WHEN r0.cpr IS NOT NULL THEN 0 WHEN ${t} = '' THEN 1 ELSE 2 END AS cpr_state,
              CASE WHEN length(${t}) = 9 THEN left(${t}, 6) || '-****' ELSE k.masked END AS masked,
              ${ruleColumns.map((_, i) => `l${i}.out AS o${i}, l${i}.reason AS e${i}, l${i}.shown AS s${i}, l${i}.raw AS w${i}, l${i}.empty AS m${i}`).join(",\n             ")}
@@ -431,7 +422,7 @@ export async function readCsvFile(input: ReadCsvInput): Promise<ReadCsvCounts> {
     Number(
       (
         await c.run(
-          `INSERT INTO s_${spec.table} SELECT person_key, ${plan
+          `INSERT INTO s_${spec.table} SELECT pid, ${plan
             .output(o, empty)
             .join(", ")}, ${sqlString(label)}, line::INTEGER FROM ${joined} WHERE ok`,
         )
@@ -468,18 +459,18 @@ export async function readCsvFile(input: ReadCsvInput): Promise<ReadCsvCounts> {
       if (valid === rows) {
         // every row is valid: the persons straight from the rows' CPR numbers
         await c.run(
-          `INSERT INTO s_derived SELECT person_key, birth, sex FROM keymap WHERE birth IS NOT NULL AND cpr IN (SELECT cpr FROM r0 WHERE NOT blank)`,
+          `INSERT INTO s_derived SELECT pid, birth, sex FROM keymap WHERE birth IS NOT NULL AND cpr IN (SELECT cpr FROM r0 WHERE NOT blank)`,
         );
         await c.run(
-          `INSERT INTO s_needs SELECT k.person_key, CASE WHEN length(${t}) = 9 THEN left(${t}, 6) || '-****' ELSE k.masked END, ${file}, (r0.rowid + 2)::INTEGER, ${cprHeading}
+          `INSERT INTO s_needs SELECT k.pid, CASE WHEN length(${t}) = 9 THEN left(${t}, 6) || '-****' ELSE k.masked END, ${file}, (r0.rowid + 2)::INTEGER, ${cprHeading}
            FROM r0 JOIN keymap k ON k.cpr = r0.cpr WHERE k.birth IS NULL AND NOT r0.blank`,
         );
       } else {
         await c.run(
-          `INSERT INTO s_derived SELECT DISTINCT person_key, birth, cpr_sex FROM ${joined} WHERE ok AND birth IS NOT NULL`,
+          `INSERT INTO s_derived SELECT DISTINCT pid, birth, cpr_sex FROM ${joined} WHERE ok AND birth IS NOT NULL`,
         );
         await c.run(
-          `INSERT INTO s_needs SELECT person_key, masked, ${file}, line::INTEGER, ${cprHeading} FROM ${joined} WHERE ok AND birth IS NULL`,
+          `INSERT INTO s_needs SELECT pid, masked, ${file}, line::INTEGER, ${cprHeading} FROM ${joined} WHERE ok AND birth IS NULL`,
         );
       }
     });

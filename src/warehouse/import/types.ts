@@ -115,4 +115,38 @@ export function columnsOf(table: SnapshotTableName): [string, string][] {
   return Object.entries(snapshotTables[table].columns) as [string, string][];
 }
 
+/**
+ * A snapshot table's columns as staged: the person as `pid`, an integer standing for the person
+ * key within one import (table `people`, cross-checks.ts), so that the staging joins, sorts and
+ * duplicate checks compare 4 bytes instead of a 64-character key; the key is joined in when the
+ * Parquet files are written.
+ */
+export function stagingColumnsOf(table: SnapshotTableName): [string, string][] {
+  return columnsOf(table).map(([n, t]) => (n === "person_key" ? ["pid", "INTEGER"] : [n, t]));
+}
+
+/**
+ * SQL selecting the rows for `people` (pid, person_key) of the person keys `keys` (a query with
+ * one column, person_key) not yet in it: the next free pids, one per new key.
+ */
+export const NEW_PEOPLE = (
+  keys: string,
+) => `SELECT (SELECT coalesce(max(pid), 0) FROM people) + row_number() OVER (), person_key
+  FROM (${keys}) k WHERE person_key NOT IN (SELECT person_key FROM people)`;
+
 export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Runs `work`; with EFFEKTSPOR_DEBUG_IMPORT=1 prints its wall and CPU time (the import's steps). */
+export async function timed<T>(what: string, work: () => Promise<T>): Promise<T> {
+  if (process.env.EFFEKTSPOR_DEBUG_IMPORT !== "1") return work();
+  const t0 = performance.now();
+  const cpu = process.cpuUsage();
+  try {
+    return await work();
+  } finally {
+    const used = process.cpuUsage(cpu);
+    console.error(
+      `${(performance.now() - t0).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)}) ${what}`,
+    );
+  }
+}
