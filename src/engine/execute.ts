@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { SnapshotManifest } from "../warehouse/snapshot-layout.ts";
 import { snapshotHelperTables, snapshotTables } from "../warehouse/snapshot-layout.ts";
-import { prepareRun } from "./compile/prepare.ts";
+import { prepareRun, type StoredForloeb } from "./compile/prepare.ts";
 import { str } from "./compile/sql.ts";
 import { compileIndicator, type MonthRange } from "./compile.ts";
 import type { IndicatorDefinition } from "./definition.ts";
@@ -49,7 +49,7 @@ export interface SnapshotSession {
   /** YYYY-MM-DD from the manifest, when it has one */
   extractionDate?: string;
   /** the relation of the forløb stored with the snapshot at import, when it has them */
-  storedForloeb?: string;
+  storedForloeb?: StoredForloeb;
   close(): void;
 }
 
@@ -110,11 +110,18 @@ export async function openSnapshot(snapshotDir: string, options: OpenOptions = {
   const storedForloeb = existsSync(forloebFile);
   if (storedForloeb)
     await run(connection, `CREATE VIEW stored_forloeb AS SELECT * FROM read_parquet(${str(forloebFile)})`);
+  const pairEnd =
+    storedForloeb &&
+    (
+      await connection.runAndReadAll(
+        "SELECT count(*)::INTEGER FROM (DESCRIBE stored_forloeb) WHERE column_name = 'pair_end'",
+      )
+    ).getRows()[0]?.[0] === 1;
   return {
     connection,
     instance,
     extractionDate,
-    storedForloeb: storedForloeb ? "stored_forloeb" : undefined,
+    storedForloeb: storedForloeb ? { relation: "stored_forloeb", pairEnd } : undefined,
     close() {
       connection.closeSync();
       instance.closeSync();
@@ -227,6 +234,7 @@ export async function runIndicators(
     return await runCompiled(compiled, connections, options);
   } finally {
     for (const c of connections.slice(1)) c.closeSync();
+    for (const v of prepared.views) await session.connection.run(`DROP VIEW IF EXISTS ${v}`);
     for (const t of [...prepared.tables].reverse()) await session.connection.run(`DROP TABLE IF EXISTS ${t}`);
   }
 }

@@ -345,6 +345,44 @@ describeEachStore("importSnapshot", (getStore) => {
     ).toEqual([{ benefit: "sygedagpenge", s: "2024-02-01", exit_reason: "raskmelding" }]);
   });
 
+  it("gives a person one key whichever path read them first (XLSX sheets beside a plain CSV file)", async () => {
+    // personer and loentimer go row by row (XLSX), ydelsesforloeb.csv through DuckDB: A comes
+    // first from the workbook, C first from the CSV file (derived from the CPR, not in personer)
+    const folder = tempDir();
+    const [a, b, c] = ["0101801234", "0202825678", "0303901113"];
+    const wb = new ExcelJS.Workbook();
+    const p = wb.addWorksheet("personer");
+    p.addRow(["cpr", "foedselsdato", "koen"]);
+    p.addRow([a, "1980-01-01", "K"]);
+    p.addRow([b, "1982-02-02", "K"]);
+    const l = wb.addWorksheet("loentimer");
+    l.addRow(["cpr", "maaned", "timer"]);
+    l.addRow([c, "2024-02", 37.5]);
+    l.addRow([a, "2024-02", 10]);
+    await wb.xlsx.writeFile(path.join(folder, "udtraek.xlsx"));
+    writeFolder(
+      {
+        "ydelsesforloeb.csv":
+          "cpr;ydelse;kategori;startdato;slutdato;afslutningsaarsag\n" +
+          `${a};sygedagpenge;;2024-02-01;2024-03-31;raskmelding\n${c};kontanthjaelp;;2024-01-01;;\n`,
+      },
+      folder,
+    );
+    const result = await run(folder);
+    expect(result.rejects).toEqual([]);
+    expect(result.outcome).toBe("imported");
+    expect(result.counts).toMatchObject({ persons: 3, benefit_records: 2, wage_hours: 2 });
+    const dir = path.join(dataDir, "snapshots", result.snapshotId as string);
+    const key = (cpr: string) => createHmac("sha256", KEY).update(cpr).digest("hex");
+    const keys = async (table: string) =>
+      (await readParquet(path.join(dir, `${table}.parquet`), "SELECT person_key FROM t ORDER BY ALL")).map(
+        (r) => (r as { person_key: string }).person_key,
+      );
+    expect(await keys("persons")).toEqual([key(a), key(b), key(c)].sort());
+    expect(await keys("benefit_records")).toEqual([key(a), key(c)].sort());
+    expect(await keys("wage_hours")).toEqual([key(a), key(c)].sort());
+  });
+
   it("imports the benefit-refusion file into the same snapshot, padding 9-digit CPR numbers", async () => {
     const files = validFiles();
     files["yr-ydelsesrefusion-beregning-2024.csv"] = [

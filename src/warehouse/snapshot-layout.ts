@@ -78,7 +78,9 @@ export const snapshotHelperTables = {
   /**
    * the forløb (DESIGN 6.1) of every benefit record: the benefit_records columns plus the course's
    * start, end (NULL = open) and whether the record defines the course's exit (engine
-   * compile/forloeb.ts, forloebRunSelectFrom)
+   * compile/forloeb.ts, forloebRunSelectFrom), and `pair_end`: the latest end of any record of the
+   * same person and benefit (open = 9999-12-31), so that a computation picks the pairs it needs
+   * with a filter instead of a join (snapshots written before it lack the column)
    */
   forloeb: { file: "forloeb.parquet" },
 } as const;

@@ -18,6 +18,13 @@ export const forloebRelation = "forloeb_records";
 const openEnd = "DATE '9999-12-31'";
 
 /**
+ * SQL of a stored forløb row's `pair_end` (snapshot-layout.ts): the latest end of any record of
+ * its person and benefit, an open record counting as 9999-12-31. `partition` is the pair's columns.
+ */
+export const pairEndSql = (partition: string) =>
+  `max(COALESCE(end_date, ${openEnd})) OVER (PARTITION BY ${partition})`;
+
+/**
  * SELECT producing forloeb_records: the benefit_records columns plus
  * course_no, course_start, course_end (NULL = open) and is_exit_record (the record with the
  * latest end, on a tie the later start; exactly one per course). The course's exit reason is

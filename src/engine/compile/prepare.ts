@@ -11,8 +11,10 @@
  *   of the populations of the wage measures (built last, from their run_pop tables).
  * - run_forloeb: the forløb over run_benefit_records (forloebRunSelectFrom: one window pass, the
  *   full computation only for chains of several records), or, when the import stored the
- *   snapshot's forløb (PrepareOptions.storedForloeb), those of the run's (person, benefit) pairs; run_active: its rows active on some D
- *   of the range, the only ones a population can contain.
+ *   snapshot's forløb (PrepareOptions.storedForloeb), those of the run's (person, benefit) pairs,
+ *   and run_benefit_records then a view of them (a stored forløb row is a record plus its
+ *   course); run_active: its rows active on some D of the range, the only ones a population can
+ *   contain.
  * - run_pop_N: the population pop(d, person_key, course_start) of each distinct population
  *   filter of a point measure, for every D of the range; indicators with the same population
  *   (e.g. a stock and its shares) read it instead of recomputing it.
@@ -63,6 +65,8 @@ export interface PreparedRun {
   context: CompileContext;
   /** the tables created, to drop after the run */
   tables: string[];
+  /** the views created, to drop after the run (before the tables they read) */
+  views: string[];
 }
 
 /** whether the definition's measure needs the shared table (the catalogue says, measures.ts) */
@@ -93,6 +97,12 @@ export function earliestEnd(definitions: readonly IndicatorDefinition[], range: 
   return dates.size === 1 ? first : `least(${[...dates].join(", ")})`;
 }
 
+/** The forløb the import stored: their relation, and whether it has `pair_end` (snapshot-layout.ts). */
+export interface StoredForloeb {
+  relation: string;
+  pairEnd: boolean;
+}
+
 export interface PrepareOptions {
   /**
    * a relation holding the forløb of all the snapshot's benefit records, computed at import
@@ -100,7 +110,7 @@ export interface PrepareOptions {
    * (person, benefit) pairs instead of being computed. Forløb are per person and benefit, and
    * run_benefit_records keeps those pairs whole, so the rows are the same.
    */
-  storedForloeb?: string;
+  storedForloeb?: StoredForloeb;
 }
 
 export function prepareRun(
@@ -110,31 +120,48 @@ export function prepareRun(
 ): PreparedRun {
   const statements: RunStatement[] = [];
   const tables: string[] = [];
+  const views: string[] = [];
   // plain tables of the in-memory database (not TEMP), so that every connection of the session sees them
   const create = (stage: number, label: string, table: string, select: string) => {
     statements.push({ label, stage, sql: `CREATE OR REPLACE TABLE ${table} AS\n${select}` });
     tables.push(table);
   };
   const w = wageWindow(range);
+  const earliest = earliestEnd(definitions, range);
   const pairs = `(SELECT person_key, benefit FROM benefit_records
-  WHERE end_date IS NULL OR end_date >= ${earliestEnd(definitions, range)}) g
+  WHERE end_date IS NULL OR end_date >= ${earliest}) g
   ON g.person_key = s.person_key AND g.benefit = s.benefit`;
-  create(
-    1,
-    "(ydelser)",
-    runRelations.benefitRecords,
-    `SELECT s.person_key, s.benefit, s.category, s.start_date, s.end_date, s.exit_reason
-FROM benefit_records s
-SEMI JOIN ${pairs}`,
-  );
-  if (options.storedForloeb)
+  const recordColumns = "person_key, benefit, category, start_date, end_date, exit_reason";
+  const stored = options.storedForloeb;
+  if (stored) {
+    // the stored forløb have one row per benefit record with the record's columns: the run's
+    // records are a view of its forløb; a pair has a record ending on or after `earliest` when
+    // its pair_end does (a filter; snapshots without the column need the join on the pair)
     create(
       1,
       "(forløb)",
       runRelations.forloeb,
-      `SELECT s.* FROM ${options.storedForloeb} s SEMI JOIN ${pairs}`,
+      stored.pairEnd
+        ? `SELECT * EXCLUDE (pair_end) FROM ${stored.relation} WHERE pair_end >= ${earliest}`
+        : `SELECT s.* FROM ${stored.relation} s SEMI JOIN ${pairs}`,
     );
-  else create(2, "(forløb)", runRelations.forloeb, forloebRunSelectFrom(runRelations.benefitRecords));
+    statements.push({
+      label: "(ydelser)",
+      stage: 2,
+      sql: `CREATE OR REPLACE VIEW ${runRelations.benefitRecords} AS SELECT ${recordColumns} FROM ${runRelations.forloeb}`,
+    });
+    views.push(runRelations.benefitRecords);
+  } else {
+    create(
+      1,
+      "(ydelser)",
+      runRelations.benefitRecords,
+      `SELECT ${recordColumns.replace(/(\w+)/g, "s.$1")}
+FROM benefit_records s
+SEMI JOIN ${pairs}`,
+    );
+    create(2, "(forløb)", runRelations.forloeb, forloebRunSelectFrom(runRelations.benefitRecords));
+  }
 
   const populations = new Map<string, string>();
   const pointPopulations: Population[] = [];
@@ -188,6 +215,7 @@ GROUP BY person_key, month`,
   return {
     statements,
     tables,
+    views,
     context: { rel: runRelations, populationTable: (pop) => populations.get(populationKey(pop)) },
   };
 }

@@ -60,6 +60,7 @@ export class StagingDb {
       );
       await c.run("CREATE TABLE post_rejects (_file VARCHAR, _line INTEGER)");
       await c.run("CREATE TABLE people (pid INTEGER, person_key VARCHAR)");
+      await c.run("CREATE SEQUENCE pids START 1");
       await c.run(`CREATE TABLE keymap (${KEYMAP_COLUMNS})`);
     } catch (err) {
       staging.close();

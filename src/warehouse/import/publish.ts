@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { forloebRunSelectFrom } from "../../engine/compile/forloeb.ts";
+import { forloebRunSelectFrom, pairEndSql } from "../../engine/compile/forloeb.ts";
 import type { Db } from "../../store/db.ts";
 import { findSnapshotByHash, insertSnapshot } from "../../store/repositories/snapshots.ts";
 import {
@@ -109,9 +109,10 @@ export async function writeHelperTables(c: DuckDBConnection, tmpDir: string): Pr
   const records =
     "(SELECT pid AS person_key, benefit, category, start_date, end_date, exit_reason FROM s_benefit_records)";
   await c.run(
-    `COPY (SELECT r.person_key, f.* EXCLUDE (person_key) FROM (${forloebRunSelectFrom(records)}) f JOIN ranked r ON r.pid = f.person_key) TO ${sqlString(
-      path.join(tmpDir, snapshotHelperTables.forloeb.file),
-    )} (FORMAT parquet, COMPRESSION zstd)`,
+    `COPY (SELECT r.person_key, f.* EXCLUDE (person_key), ${pairEndSql("f.person_key, f.benefit")} AS pair_end
+      FROM (${forloebRunSelectFrom(records)}) f JOIN ranked r ON r.pid = f.person_key) TO ${sqlString(
+        path.join(tmpDir, snapshotHelperTables.forloeb.file),
+      )} (FORMAT parquet, COMPRESSION zstd)`,
   );
 }
 

@@ -27,7 +27,7 @@ import {
 import type { FileMapping } from "../profile.ts";
 import type { SnapshotTableName } from "../snapshot-layout.ts";
 import { type DateBound, type FileSpec, type HeaderMap, parseDecimal, type Reject } from "../validate.ts";
-import { ImportInputError, NEW_PEOPLE, sqlString, timed } from "./types.ts";
+import { ImportInputError, sqlString, timed } from "./types.ts";
 
 /** How one column's value is checked (the RowValidator method of the same name). */
 type Rule =
@@ -329,14 +329,23 @@ export async function readCsvFile(input: ReadCsvInput): Promise<ReadCsvCounts> {
   });
   // 2. person key (into `people`, with its pid), birth date and sex once per person of the import
   await timed(`${label}: keys`, async () => {
+    const counts = await c.runAndReadAll(
+      "SELECT coalesce(max(pid), 0)::INTEGER, count(*)::BIGINT > (SELECT count(*) FROM keymap) FROM people",
+    );
+    const [base, keysFromRows] = counts.getRows()[0] as [number, boolean];
     await c.run(`CREATE OR REPLACE TABLE fresh AS
-      SELECT cpr, ${hmacSql(input.pseudonymKey, "n")} AS person_key, ${birthSql("n")} AS birth,
-             CASE WHEN substr(n, 10, 1)::INTEGER % 2 = 1 THEN 'M' ELSE 'K' END AS sex, left(n, 6) || '-****' AS masked
+      SELECT nextval('pids')::INTEGER AS pid, cpr, ${hmacSql(input.pseudonymKey, "n")} AS person_key,
+             ${birthSql("n")} AS birth, CASE WHEN substr(n, 10, 1)::INTEGER % 2 = 1 THEN 'M' ELSE 'K' END AS sex,
+             left(n, 6) || '-****' AS masked
       FROM (SELECT cpr, lpad(cpr::VARCHAR, 10, '0') AS n FROM (SELECT DISTINCT cpr FROM r0 WHERE cpr IS NOT NULL) d
             WHERE NOT EXISTS (SELECT 1 FROM keymap k WHERE k.cpr = d.cpr))`);
-    await c.run(`INSERT INTO people ${NEW_PEOPLE("SELECT person_key FROM fresh")}`);
-    await c.run(`INSERT INTO keymap SELECT f.cpr, p.pid, f.birth, f.sex, f.masked
-      FROM fresh f JOIN people p USING (person_key)`);
+    // (pids come from a sequence, not row_number(), whose window would run on one thread; they
+    // only grow, so a new person's pid is above `base`)
+    // a person a file read row by row brought (stage-rows.ts) keeps the pid it got then
+    if (keysFromRows)
+      await c.run("UPDATE fresh SET pid = p.pid FROM people p WHERE p.person_key = fresh.person_key");
+    await c.run(`INSERT INTO people SELECT pid, person_key FROM fresh WHERE pid > ${base}`);
+    await c.run("INSERT INTO keymap SELECT cpr, pid, birth, sex, masked FROM fresh");
     await c.run("DROP TABLE fresh");
   });
   // 3. every distinct value of every checked column, checked in JavaScript
@@ -346,14 +355,14 @@ export async function readCsvFile(input: ReadCsvInput): Promise<ReadCsvCounts> {
         `CREATE OR REPLACE TABLE l${i} (v VARCHAR, out ${outType(k.rule)}, reason VARCHAR, shown VARCHAR, raw VARCHAR, empty BOOLEAN)`,
       );
       // the usual form of a value is checked in SQL (same result as in JavaScript), the rest in JS
+      // (the column's distinct values are gathered once, in `d`)
       const fast = mapping.values.has(k.column) ? null : fastPath(k.rule, "v", input.dateBound);
+      await c.run(`CREATE OR REPLACE TABLE d AS SELECT DISTINCT v${i} AS v FROM r0 WHERE NOT blank`);
       if (fast) {
-        await c.run(
-          `INSERT INTO l${i} SELECT v, ${fast.out}, NULL, '', v, false FROM (SELECT DISTINCT v${i} AS v FROM r0 WHERE NOT blank) WHERE ${fast.when}`,
-        );
+        await c.run(`INSERT INTO l${i} SELECT v, ${fast.out}, NULL, '', v, false FROM d WHERE ${fast.when}`);
       }
       const distinct = await c.runAndReadAll(
-        `SELECT DISTINCT v${i} AS v FROM r0 WHERE NOT blank${fast ? ` EXCEPT SELECT v FROM l${i}` : ""}`,
+        fast ? `SELECT v FROM d WHERE NOT coalesce(${fast.when}, false)` : "SELECT v FROM d",
       );
       const appender = await c.createAppender(`l${i}`);
       for (const [v] of distinct.getRows()) {
@@ -369,6 +378,7 @@ export async function readCsvFile(input: ReadCsvInput): Promise<ReadCsvCounts> {
       }
       appender.closeSync();
     }
+    await c.run("DROP TABLE IF EXISTS d");
   });
   // 4. the checked rows: person key, each column's value and reason
   const idx = new Map(ruleColumns.map((k, i) => [k.column, i]));

@@ -127,11 +127,9 @@ export function stagingColumnsOf(table: SnapshotTableName): [string, string][] {
 
 /**
  * SQL selecting the rows for `people` (pid, person_key) of the person keys `keys` (a query with
- * one column, person_key) not yet in it: the next free pids, one per new key.
+ * one column, person_key) not yet in it: the next pids of the sequence `pids`, one per new key.
  */
-export const NEW_PEOPLE = (
-  keys: string,
-) => `SELECT (SELECT coalesce(max(pid), 0) FROM people) + row_number() OVER (), person_key
+export const NEW_PEOPLE = (keys: string) => `SELECT nextval('pids')::INTEGER, person_key
   FROM (${keys}) k WHERE person_key NOT IN (SELECT person_key FROM people)`;
 
 export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
