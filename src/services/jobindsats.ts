@@ -17,6 +17,7 @@ import {
   comparePeriodCodes,
   comparisonAreas,
   DEFAULT_BENCHMARK_SETTINGS,
+  followUpMonth,
   JOBINDSATS_TABLES,
   MEASURE_FTE,
   measurePhrase,
@@ -52,7 +53,8 @@ import {
   summarizeJobindsatsValues,
   upsertJobindsatsValues,
 } from "../store/repositories/jobindsats.ts";
-import { getIndicator, setManualValue, updateIndicator } from "../store/repositories/projects.ts";
+import { getIndicator, updateIndicator } from "../store/repositories/projects.ts";
+import { enterManualValue } from "./projects.ts";
 import { defaultSnapshotId, snapshotInUse } from "./snapshot-choice.ts";
 
 // ---------------------------------------------------------------- settings
@@ -547,7 +549,12 @@ export async function baselineFromJobindsats(db: Db, indicatorId: number, valueI
   return updated!;
 }
 
-/** Enters a manual indicator's monthly value from a stored value (month: the period's last month). */
+/**
+ * Enters a manual indicator's monthly value from a stored value, by default in the month whose
+ * primo value covers the period (followUpMonth: June's numbers are the value primo July). The note
+ * names table, measure, area, period, fetch date and source; a value typed over it later drops the
+ * note. Returns the value and the indicator's new scheme row, as typing a value does.
+ */
 export async function manualValueFromJobindsats(
   db: Db,
   input: { indicatorId: number; valueId: number; month?: string; enteredBy: string },
@@ -561,10 +568,9 @@ export async function manualValueFromJobindsats(
     );
   }
   const v = await storedValue(db, input.valueId);
-  const period = input.month ?? periodEndMonth(v.period)!;
-  return setManualValue(db, {
+  return enterManualValue(db, {
     indicatorId: input.indicatorId,
-    period,
+    period: input.month ?? followUpMonth(v.period)!,
     value: v.value,
     note: `${sourceLine(v)}: ${noteLine(v)}`,
     enteredBy: input.enteredBy,
@@ -608,7 +614,8 @@ export async function indicatorJobindsatsSeries(db: Db, indicatorId: number) {
       id: r.id,
       period: r.period,
       label: periodLabel(r.period),
-      month: periodEndMonth(r.period),
+      /** the Effektspor month covering the same time (primo the month after the period) */
+      month: followUpMonth(r.period),
       value: r.value,
     }));
   return {
@@ -649,6 +656,8 @@ export async function pickableValues(db: Db, filter: { tableId?: string; area?: 
     value: r.value as number,
     source: sourceText(r.source),
     label: `${r.tableId.toUpperCase()} ${r.measure}, ${r.area}, ${periodLabel(r.period)}: ${formatNumber(r.value as number, 1, true)}`,
+    /** the month a manual indicator gets this value in by default (followUpMonth) */
+    month: followUpMonth(r.period)!,
     /** what the baseline form fills in when this value is picked */
     baseline: {
       value: r.value as number,
