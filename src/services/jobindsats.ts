@@ -400,12 +400,32 @@ export interface OwnVsJobindsatsRow {
   own: number | null;
   jobindsats: number | null;
   difference: number | null;
+  /** 100 × (own − jobindsats) ÷ jobindsats; null without both or when jobindsats is 0 */
+  differencePct: number | null;
 }
+
+/** One benefit over all its months: how often and how far own and jobindsats' part. */
+export interface OwnVsBenefit {
+  benefit: string;
+  benefitLabel: string;
+  tableId: string;
+  /** months with both numbers */
+  months: number;
+  /** months whose difference is above the threshold (in either direction) */
+  over: number;
+  /** the largest difference in per cent, signed (own below jobindsats: negative) */
+  largestPct: number | null;
+}
+
+/** Differences above this many per cent are marked: an extract that lacks cases shows here first. */
+export const OWN_VS_THRESHOLD_PCT = 5;
 
 export interface OwnVsJobindsats {
   municipality: string;
   snapshotId: string | null;
+  threshold: number;
   rows: OwnVsJobindsatsRow[];
+  benefits: OwnVsBenefit[];
   /** why there is nothing to compare, in Danish */
   note: string | null;
 }
@@ -417,7 +437,13 @@ export interface OwnVsJobindsats {
  */
 export async function ownVsJobindsats(db: Db, dataDir: string): Promise<OwnVsJobindsats> {
   const settings = await benchmarkSettings(db);
-  const base = { municipality: settings.municipality, snapshotId: null, rows: [] };
+  const base = {
+    municipality: settings.municipality,
+    snapshotId: null,
+    threshold: OWN_VS_THRESHOLD_PCT,
+    rows: [],
+    benefits: [],
+  };
   const tables = JOBINDSATS_TABLES.filter(
     (t): t is typeof t & { benefit: BenefitCode } =>
       t.benefit !== undefined && (benefitCodes as readonly string[]).includes(t.benefit),
@@ -491,10 +517,34 @@ export async function ownVsJobindsats(db: Db, dataDir: string): Promise<OwnVsJob
         own: o,
         jobindsats: j.value,
         difference: o !== null && j.value !== null ? o - j.value : null,
+        differencePct:
+          o !== null && j.value !== null && j.value !== 0 ? (100 * (o - j.value)) / j.value : null,
       });
     }
   }
-  return { ...base, snapshotId, rows, note: null };
+  return { ...base, snapshotId, rows, benefits: benefitSummaries(rows), note: null };
+}
+
+function benefitSummaries(rows: OwnVsJobindsatsRow[]): OwnVsBenefit[] {
+  const out = new Map<string, OwnVsBenefit>();
+  for (const r of rows) {
+    const b = out.get(r.benefit) ?? {
+      benefit: r.benefit,
+      benefitLabel: r.benefitLabel,
+      tableId: r.tableId,
+      months: 0,
+      over: 0,
+      largestPct: null,
+    };
+    if (r.differencePct !== null) {
+      b.months++;
+      if (Math.abs(r.differencePct) > OWN_VS_THRESHOLD_PCT) b.over++;
+      if (b.largestPct === null || Math.abs(r.differencePct) > Math.abs(b.largestPct))
+        b.largestPct = r.differencePct;
+    }
+    out.set(r.benefit, b);
+  }
+  return [...out.values()];
 }
 
 // ---------------------------------------------------------------- values into indicators
