@@ -431,6 +431,39 @@ export interface OwnVsJobindsats {
 }
 
 /**
+ * Effektspor's full-time persons per benefit (the fte measure over the whole snapshot on the
+ * benefit), keyed "benefit\u0000month" in jobindsats' months: Effektspor's fte of month P counts
+ * the month before P's 1st, jobindsats' month M counts M itself, so jobindsats' 2024M01 meets
+ * Effektspor's 2024-02. Also lays the demo's benchmark set beside the demo's own numbers.
+ */
+export async function ownFullTimePersons(
+  dataDir: string,
+  snapshotId: string,
+  benefits: readonly BenefitCode[],
+  months: { from: string; to: string },
+): Promise<Map<string, number | null>> {
+  const snapshot = await resolveSnapshot(dataDir, snapshotId);
+  const definitions: IndicatorDefinition[] = benefits.map((b) => ({
+    id: `jobindsats-fte-${b}`,
+    name: `Fuldtidspersoner på ${b}`,
+    unit: "fuldtidspersoner",
+    better: "lower",
+    population: { benefits: [b] },
+    measure: { kind: "fte", period: "month" },
+  })) as IndicatorDefinition[];
+  const own = await computeIndicators(snapshot.dir, definitions, {
+    from: addMonths(months.from, 1),
+    to: addMonths(months.to, 1),
+  });
+  return new Map(
+    own.map((v) => [
+      `${v.indicator.replace("jobindsats-fte-", "")}\u0000${addMonths(v.period, -1)}`,
+      v.value,
+    ]),
+  );
+}
+
+/**
  * For the benefits Effektspor and jobindsats both hold: Effektspor's full-time persons (the fte
  * measure on the snapshot in use, the whole population on the benefit) beside jobindsats' "Antal
  * fuldtidspersoner" for the municipality, month by month, with the difference (own − jobindsats).
@@ -480,29 +513,12 @@ export async function ownVsJobindsats(db: Db, dataDir: string): Promise<OwnVsJob
   const snapshotId = (await snapshotInUse(db, dataDir))?.id ?? (await defaultSnapshotId(db, dataDir));
   if (!snapshotId)
     return { ...base, note: "Der er intet snapshot at regne Effektspors egne fuldtidspersoner på." };
-  const snapshot = await resolveSnapshot(dataDir, snapshotId);
   const months = [...new Set([...theirs.values()].map((v) => v.month))].sort();
   const benefits = [...new Set([...theirs.values()].map((v) => v.benefit))];
-  const definitions: IndicatorDefinition[] = benefits.map((b) => ({
-    id: `jobindsats-fte-${b}`,
-    name: `Fuldtidspersoner på ${b}`,
-    unit: "fuldtidspersoner",
-    better: "lower",
-    population: { benefits: [b] },
-    measure: { kind: "fte", period: "month" },
-  })) as IndicatorDefinition[];
-  // Effektspor's fte of month P counts the month before P's 1st; jobindsats' month M counts M
-  // itself: jobindsats' 2024M01 meets Effektspor's 2024-02
-  const own = await computeIndicators(snapshot.dir, definitions, {
-    from: addMonths(months[0]!, 1),
-    to: addMonths(months.at(-1)!, 1),
+  const ownAt = await ownFullTimePersons(dataDir, snapshotId, benefits, {
+    from: months[0]!,
+    to: months.at(-1)!,
   });
-  const ownAt = new Map(
-    own.map((v) => [
-      `${v.indicator.replace("jobindsats-fte-", "")}\u0000${addMonths(v.period, -1)}`,
-      v.value,
-    ]),
-  );
   const rows: OwnVsJobindsatsRow[] = [];
   for (const b of benefits) {
     for (const month of monthRange(months[0]!, months.at(-1)!)) {

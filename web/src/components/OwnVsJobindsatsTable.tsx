@@ -70,13 +70,13 @@ export function OwnVsJobindsatsTable({ own }: { own: OwnVsJobindsats }) {
           })),
           {
             key: "over",
-            header: `Over ${thresholdText}`,
+            header: `Mdr. over ±${thresholdText}`,
             numeric: true,
-            text: (b) => (b.over === 0 ? `ingen af ${b.months} mdr.` : `${b.over} af ${b.months} mdr.`),
+            text: (b) => `${b.over} af ${b.months}`,
           },
           {
             key: "largest",
-            header: "Største forskel",
+            header: "Største",
             numeric: true,
             text: (b) => pct(b.largestPct),
           },

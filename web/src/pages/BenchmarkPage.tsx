@@ -125,7 +125,8 @@ export default function BenchmarkPage() {
   }, [view]);
 
   const ranks = useMemo(() => new Map(view?.latest?.ranked.map((r) => [r.area, r.rank]) ?? []), [view]);
-  const shownPeriods = view ? view.periods.slice(-12) : [];
+  // the newest periods fit beside the ranks without scrolling; the chart shows them all
+  const shownPeriods = view ? view.periods.slice(-6) : [];
   const offset = view ? view.periods.length - shownPeriods.length : 0;
 
   async function saveSettings(e: FormEvent) {
@@ -267,7 +268,7 @@ export default function BenchmarkPage() {
 
       {view && view.areas.length > 0 && (
         <DataTable<Area>
-          caption={`${view.series?.label ?? ""} pr. område`}
+          caption={`${view.series?.label ?? ""} pr. område, de seneste ${shownPeriods.length} perioder`}
           rows={view.areas}
           rowKey={(a) => a.area}
           columns={[
