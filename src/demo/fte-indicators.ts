@@ -18,6 +18,8 @@ interface FteIndicator {
   project: string;
   code: string;
   benefit: string;
+  /** the jobindsats.dk table counting the same benefit (DESIGN 9.3), named in the description */
+  table: string;
   label: string;
   /** the project's måltal adjustment: change in full-time persons */
   change: number;
@@ -28,6 +30,7 @@ export const DEMO_FTE_INDICATORS: FteIndicator[] = [
     project: "flere-i-job",
     code: "fij-fte-kontanthjaelp",
     benefit: "kontanthjaelp",
+    table: "y60a02",
     label: "kontanthjælp",
     change: -2,
   },
@@ -35,6 +38,7 @@ export const DEMO_FTE_INDICATORS: FteIndicator[] = [
     project: "flere-i-job",
     code: "fij-fte-uddannelseshjaelp",
     benefit: "uddannelseshjaelp",
+    table: "y38a02",
     label: "uddannelseshjælp",
     change: -2,
   },
@@ -42,6 +46,7 @@ export const DEMO_FTE_INDICATORS: FteIndicator[] = [
     project: "flere-i-job",
     code: "fij-fte-ressourceforloeb",
     benefit: "ressourceforloeb",
+    table: "y11a02",
     label: "ressourceforløb",
     change: -2,
   },
@@ -49,6 +54,7 @@ export const DEMO_FTE_INDICATORS: FteIndicator[] = [
     project: "kompetenceporten",
     code: "kp-fte-sygedagpenge",
     benefit: "sygedagpenge",
+    table: "y07a02",
     label: "sygedagpenge",
     change: -1,
   },
@@ -56,6 +62,7 @@ export const DEMO_FTE_INDICATORS: FteIndicator[] = [
     project: "kompetenceporten",
     code: "kp-fte-a-dagpenge",
     benefit: "a-dagpenge",
+    table: "y01a02",
     label: "a-dagpenge",
     change: -3,
   },
@@ -63,6 +70,7 @@ export const DEMO_FTE_INDICATORS: FteIndicator[] = [
     project: "socialt-frikort",
     code: "sf-fte-fleksjob",
     benefit: "fleksjob",
+    table: "y08a02",
     label: "fleksjob",
     change: -10,
   },
@@ -83,7 +91,13 @@ export async function addDemoFteIndicators(db: Db): Promise<number> {
       unit: "fuldtidspersoner",
       better: "lower",
       kind: "computed",
-      definition: { population: { benefits: [fte.benefit] }, measure: { kind: "fte", period: "month" } },
+      // the description names the jobindsats table, so the project page shows jobindsats.dk's
+      // full-time persons beside Effektspor's own (indicatorJobindsatsSeries)
+      definition: {
+        description: `Fuldtidspersoner på ${fte.label} i hele udtrækket; jobindsats.dk tæller det samme i tabel ${fte.table.toUpperCase()}`,
+        population: { benefits: [fte.benefit] },
+        measure: { kind: "fte", period: "month" },
+      },
       target: {
         baseline: { value: null, date: null, source: null },
         milestones: [],

@@ -71,5 +71,5 @@ export async function installDemo(
   }
   // the benchmark set after the computation: Hedensted's full-time persons follow the demo's own
   progress("Lægger demodata for benchmark med jobindsats.dk");
-  await seedDemoJobindsats(db);
+  await seedDemoJobindsats(db, dataDir);
 }

@@ -4,13 +4,12 @@
  * "demo" so every view labels them "demodata (syntetiske tal)". Deterministic: the same numbers on
  * every installation.
  *
- * Hedensted's full-time persons per benefit follow the demo's own computed full-time persons
- * (within ±4 %, as a real extract differs a little from jobindsats), so "egne tal mod jobindsats"
- * has something to show; the other municipalities' shares of the population are Hedensted's times
+ * Hedensted's full-time persons per benefit follow Effektspor's own on the demo snapshot, every
+ * month (within ±4 %, as a real extract differs a little from jobindsats), so "egne tal mod
+ * jobindsats" shows a complete extract; the other municipalities' shares of the population are Hedensted's times
  * a fixed factor per municipality, Hedensted having the lowest a-dagpenge share in RAR Østjylland
  * (the seeds' "laveste ledighedsprocent i RAR Østjylland området").
  */
-import { and, eq, inArray } from "drizzle-orm";
 import { addMonths, monthRange } from "../domain/calendar.ts";
 import {
   formatPeriodCode,
@@ -22,10 +21,11 @@ import {
   RAR_OESTJYLLAND_NAME,
   WHOLE_COUNTRY,
 } from "../domain/jobindsats.ts";
+import { type BenefitCode, benefitCodes } from "../engine/definition.ts";
+import { ownFullTimePersons } from "../services/jobindsats.ts";
+import { defaultSnapshotId, snapshotInUse } from "../services/snapshot-choice.ts";
 import type { Db } from "../store/db.ts";
-import { schema } from "../store/db.ts";
 import { type JobindsatsValueInput, upsertJobindsatsValues } from "../store/repositories/jobindsats.ts";
-import { DEMO_FTE_INDICATORS } from "./fte-indicators.ts";
 
 export const MEASURE_PCT = "Fuldtidspersoner i pct. af befolkningen 16-66 år";
 export const MEASURE_JOB = "Andel i job (pct.)";
@@ -84,22 +84,19 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export const DEMO_MONTHS = { from: "2023-01", to: "2024-12" };
 
-/** Hedensted's own computed full-time persons per benefit and month (after the demo's computation). */
-async function ownFte(db: Db): Promise<Map<string, number>> {
-  const { indicators, computedValues } = schema;
-  const codes = DEMO_FTE_INDICATORS.map((f) => f.code);
-  const rows = await db
-    .select({ code: indicators.code, period: computedValues.period, value: computedValues.value })
-    .from(indicators)
-    .innerJoin(computedValues, eq(computedValues.indicatorId, indicators.id))
-    .where(and(inArray(indicators.code, codes)));
+/**
+ * Hedensted's own full-time persons per benefit and jobindsats month, computed on the demo's
+ * snapshot exactly as "Egne tal mod jobindsats.dk" computes them (every benefit, every month).
+ */
+async function ownFte(db: Db, dataDir: string): Promise<Map<string, number>> {
+  const snapshotId = (await snapshotInUse(db, dataDir))?.id ?? (await defaultSnapshotId(db, dataDir));
+  if (!snapshotId) return new Map();
+  const benefits = [...new Set(JOBINDSATS_TABLES.map((t) => t.benefit))].filter(
+    (b): b is BenefitCode => b !== undefined && (benefitCodes as readonly string[]).includes(b),
+  );
+  const own = await ownFullTimePersons(dataDir, snapshotId, benefits, DEMO_MONTHS);
   const out = new Map<string, number>();
-  for (const r of rows) {
-    const benefit = DEMO_FTE_INDICATORS.find((f) => f.code === r.code)?.benefit;
-    // Effektspor's value of a month counts the month before its 1st: jobindsats' previous month
-    if (benefit && r.value !== null && r.value > 0)
-      out.set(`${benefit}\u0000${addMonths(r.period, -1)}`, r.value);
-  }
+  for (const [key, value] of own) if (value !== null && value > 0) out.set(key, value);
   return out;
 }
 
@@ -213,7 +210,11 @@ export function demoJobindsatsValues(own: Map<string, number> = new Map()): Jobi
   return out;
 }
 
-/** Stores the demo benchmark set (after the demo's first computation, when there is one). */
-export async function seedDemoJobindsats(db: Db): Promise<number> {
-  return upsertJobindsatsValues(db, demoJobindsatsValues(await ownFte(db)));
+/**
+ * Stores the demo benchmark set; given the data directory with the demo's snapshot, Hedensted's
+ * full-time persons follow Effektspor's own (within ±4 %), else they are synthetic levels.
+ */
+export async function seedDemoJobindsats(db: Db, dataDir?: string): Promise<number> {
+  const own = dataDir ? await ownFte(db, dataDir) : new Map<string, number>();
+  return upsertJobindsatsValues(db, demoJobindsatsValues(own));
 }

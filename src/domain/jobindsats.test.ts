@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   comparisonAreas,
   DEFAULT_BENCHMARK_SETTINGS,
+  followUpMonth,
   formatPeriodCode,
   monthToPeriodCode,
   normalizePeriodCode,
@@ -61,6 +62,15 @@ describe("jobindsats period codes", () => {
     expect(periodEndMonth("2024M02")).toBe("2024-02");
     expect(periodEndDate("2024M02")).toBe("2024-02-29");
     expect(periodEndDate("2023QMAT02")).toBe("2023-06-30");
+  });
+
+  it("meets Effektspor's primo-month values in the month after the period", () => {
+    // June's numbers are Effektspor's value primo July; a moving year to Q4 2024 is primo January 2025
+    expect(followUpMonth("2024M06")).toBe("2024-07");
+    expect(followUpMonth("2024M12")).toBe("2025-01");
+    expect(followUpMonth("2024QMAT04")).toBe("2025-01");
+    expect(followUpMonth("2023Q3")).toBe("2023-10");
+    expect(followUpMonth("ukendt")).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@
  * ending with the third quarter of 2023; the published API clients send two digits, "QMAT03", and
  * DESIGN writes `YYYYQMATq`, so both are read and two digits are written) and `2023` (a year).
  */
-import { type Month, monthParts } from "./calendar.ts";
+import { addMonths, type Month, monthParts } from "./calendar.ts";
 import { MONTH_NAMES } from "./format.ts";
 
 export type JobindsatsPeriod =
@@ -117,6 +117,16 @@ export function periodEndMonth(code: string): Month | null {
   if (!p) return null;
   const m = p.kind === "M" ? p.month : p.kind === "Y" ? 12 : p.quarter * 3;
   return `${p.year}-${String(m).padStart(2, "0")}`;
+}
+
+/**
+ * The Effektspor month whose value covers the same time as a jobindsats period: Effektspor measures
+ * primo måneden (DESIGN 6.1), so the month after the period's last ('2024M06' → '2024-07', '2024QMAT04'
+ * → '2025-01'). Where a jobindsats value sits beside Effektspor's own, or becomes a monthly value.
+ */
+export function followUpMonth(code: string): Month | null {
+  const end = periodEndMonth(code);
+  return end ? addMonths(end, 1) : null;
 }
 
 /** The last day of a period as an ISO date (a baseline's date). */

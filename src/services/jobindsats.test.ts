@@ -219,7 +219,8 @@ describeEachStore("benchmark with jobindsats", (getStore) => {
       valueId: value!.id,
       enteredBy: "test",
     });
-    expect(mv).toMatchObject({ period: "2023-06", value: 41.3 });
+    // the moving year to 2. kvt. 2023 is Effektspor's value primo July 2023
+    expect(mv.value).toMatchObject({ period: "2023-07", value: 41.3 });
     expect((await listManualValues(db, [ind.id]))[0]!.note).toMatch(
       /^jobindsats.dk, Y14D03 Fra ydelse til job: Andel i job/,
     );
@@ -245,7 +246,8 @@ describeEachStore("benchmark with jobindsats", (getStore) => {
     };
     await upsertJobindsatsValues(db, [
       { ...common, period: "2024M01", value: 1.5 },
-      { ...common, period: "2024M02", value: 1.7 },
+      // February as low as January: Effektspor's 49/29 ≈ 1,69 lies more than 5 % above it
+      { ...common, period: "2024M02", value: 1.5 },
     ]);
     const result = await ownVsJobindsats(db, dataDir);
     expect(result.snapshotId).toBe("s1");
@@ -255,11 +257,19 @@ describeEachStore("benchmark with jobindsats", (getStore) => {
     // B from 15 January: 17 days → 48/31. February (29 days): A 29, B 1-20 February: 20 → 49/29
     expect(result.rows.map((r) => [r.benefit, r.month, r.jobindsats])).toEqual([
       ["kontanthjaelp", "2024-01", 1.5],
-      ["kontanthjaelp", "2024-02", 1.7],
+      ["kontanthjaelp", "2024-02", 1.5],
     ]);
     expect(result.rows[0]!.own).toBeCloseTo(48 / 31, 9);
     expect(result.rows[0]!.difference).toBeCloseTo(48 / 31 - 1.5, 9);
     expect(result.rows[1]!.own).toBeCloseTo(49 / 29, 9);
+    // in per cent of jobindsats': January (48/31 − 1,5) ÷ 1,5 ≈ 3,2 % (within 5 %), February
+    // (49/29 − 1,5) ÷ 1,5 ≈ 12,6 % (above)
+    expect(result.threshold).toBe(5);
+    expect(result.rows[0]!.differencePct).toBeCloseTo((100 * (48 / 31 - 1.5)) / 1.5, 9);
+    expect(result.rows[1]!.differencePct).toBeCloseTo((100 * (49 / 29 - 1.5)) / 1.5, 9);
+    const kh = result.benefits.find((b) => b.benefit === "kontanthjaelp")!;
+    expect(kh).toMatchObject({ benefitLabel: "Kontanthjælp", tableId: "y60a02", months: 2, over: 1 });
+    expect(kh.largestPct).toBeCloseTo((100 * (49 / 29 - 1.5)) / 1.5, 9);
   });
 
   it("RAR Østjylland has its 11 municipalities in the view", () => {

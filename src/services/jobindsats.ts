@@ -17,6 +17,7 @@ import {
   comparePeriodCodes,
   comparisonAreas,
   DEFAULT_BENCHMARK_SETTINGS,
+  followUpMonth,
   JOBINDSATS_TABLES,
   MEASURE_FTE,
   measurePhrase,
@@ -52,7 +53,8 @@ import {
   summarizeJobindsatsValues,
   upsertJobindsatsValues,
 } from "../store/repositories/jobindsats.ts";
-import { getIndicator, setManualValue, updateIndicator } from "../store/repositories/projects.ts";
+import { getIndicator, updateIndicator } from "../store/repositories/projects.ts";
+import { enterManualValue } from "./projects.ts";
 import { defaultSnapshotId, snapshotInUse } from "./snapshot-choice.ts";
 
 // ---------------------------------------------------------------- settings
@@ -398,14 +400,67 @@ export interface OwnVsJobindsatsRow {
   own: number | null;
   jobindsats: number | null;
   difference: number | null;
+  /** 100 × (own − jobindsats) ÷ jobindsats; null without both or when jobindsats is 0 */
+  differencePct: number | null;
 }
+
+/** One benefit over all its months: how often and how far own and jobindsats' part. */
+export interface OwnVsBenefit {
+  benefit: string;
+  benefitLabel: string;
+  tableId: string;
+  /** months with both numbers */
+  months: number;
+  /** months whose difference is above the threshold (in either direction) */
+  over: number;
+  /** the largest difference in per cent, signed (own below jobindsats: negative) */
+  largestPct: number | null;
+}
+
+/** Differences above this many per cent are marked: an extract that lacks cases shows here first. */
+export const OWN_VS_THRESHOLD_PCT = 5;
 
 export interface OwnVsJobindsats {
   municipality: string;
   snapshotId: string | null;
+  threshold: number;
   rows: OwnVsJobindsatsRow[];
+  benefits: OwnVsBenefit[];
   /** why there is nothing to compare, in Danish */
   note: string | null;
+}
+
+/**
+ * Effektspor's full-time persons per benefit (the fte measure over the whole snapshot on the
+ * benefit), keyed "benefit\u0000month" in jobindsats' months: Effektspor's fte of month P counts
+ * the month before P's 1st, jobindsats' month M counts M itself, so jobindsats' 2024M01 meets
+ * Effektspor's 2024-02. Also lays the demo's benchmark set beside the demo's own numbers.
+ */
+export async function ownFullTimePersons(
+  dataDir: string,
+  snapshotId: string,
+  benefits: readonly BenefitCode[],
+  months: { from: string; to: string },
+): Promise<Map<string, number | null>> {
+  const snapshot = await resolveSnapshot(dataDir, snapshotId);
+  const definitions: IndicatorDefinition[] = benefits.map((b) => ({
+    id: `jobindsats-fte-${b}`,
+    name: `Fuldtidspersoner på ${b}`,
+    unit: "fuldtidspersoner",
+    better: "lower",
+    population: { benefits: [b] },
+    measure: { kind: "fte", period: "month" },
+  })) as IndicatorDefinition[];
+  const own = await computeIndicators(snapshot.dir, definitions, {
+    from: addMonths(months.from, 1),
+    to: addMonths(months.to, 1),
+  });
+  return new Map(
+    own.map((v) => [
+      `${v.indicator.replace("jobindsats-fte-", "")}\u0000${addMonths(v.period, -1)}`,
+      v.value,
+    ]),
+  );
 }
 
 /**
@@ -415,7 +470,13 @@ export interface OwnVsJobindsats {
  */
 export async function ownVsJobindsats(db: Db, dataDir: string): Promise<OwnVsJobindsats> {
   const settings = await benchmarkSettings(db);
-  const base = { municipality: settings.municipality, snapshotId: null, rows: [] };
+  const base = {
+    municipality: settings.municipality,
+    snapshotId: null,
+    threshold: OWN_VS_THRESHOLD_PCT,
+    rows: [],
+    benefits: [],
+  };
   const tables = JOBINDSATS_TABLES.filter(
     (t): t is typeof t & { benefit: BenefitCode } =>
       t.benefit !== undefined && (benefitCodes as readonly string[]).includes(t.benefit),
@@ -452,29 +513,12 @@ export async function ownVsJobindsats(db: Db, dataDir: string): Promise<OwnVsJob
   const snapshotId = (await snapshotInUse(db, dataDir))?.id ?? (await defaultSnapshotId(db, dataDir));
   if (!snapshotId)
     return { ...base, note: "Der er intet snapshot at regne Effektspors egne fuldtidspersoner på." };
-  const snapshot = await resolveSnapshot(dataDir, snapshotId);
   const months = [...new Set([...theirs.values()].map((v) => v.month))].sort();
   const benefits = [...new Set([...theirs.values()].map((v) => v.benefit))];
-  const definitions: IndicatorDefinition[] = benefits.map((b) => ({
-    id: `jobindsats-fte-${b}`,
-    name: `Fuldtidspersoner på ${b}`,
-    unit: "fuldtidspersoner",
-    better: "lower",
-    population: { benefits: [b] },
-    measure: { kind: "fte", period: "month" },
-  })) as IndicatorDefinition[];
-  // Effektspor's fte of month P counts the month before P's 1st; jobindsats' month M counts M
-  // itself: jobindsats' 2024M01 meets Effektspor's 2024-02
-  const own = await computeIndicators(snapshot.dir, definitions, {
-    from: addMonths(months[0]!, 1),
-    to: addMonths(months.at(-1)!, 1),
+  const ownAt = await ownFullTimePersons(dataDir, snapshotId, benefits, {
+    from: months[0]!,
+    to: months.at(-1)!,
   });
-  const ownAt = new Map(
-    own.map((v) => [
-      `${v.indicator.replace("jobindsats-fte-", "")}\u0000${addMonths(v.period, -1)}`,
-      v.value,
-    ]),
-  );
   const rows: OwnVsJobindsatsRow[] = [];
   for (const b of benefits) {
     for (const month of monthRange(months[0]!, months.at(-1)!)) {
@@ -489,10 +533,34 @@ export async function ownVsJobindsats(db: Db, dataDir: string): Promise<OwnVsJob
         own: o,
         jobindsats: j.value,
         difference: o !== null && j.value !== null ? o - j.value : null,
+        differencePct:
+          o !== null && j.value !== null && j.value !== 0 ? (100 * (o - j.value)) / j.value : null,
       });
     }
   }
-  return { ...base, snapshotId, rows, note: null };
+  return { ...base, snapshotId, rows, benefits: benefitSummaries(rows), note: null };
+}
+
+function benefitSummaries(rows: OwnVsJobindsatsRow[]): OwnVsBenefit[] {
+  const out = new Map<string, OwnVsBenefit>();
+  for (const r of rows) {
+    const b = out.get(r.benefit) ?? {
+      benefit: r.benefit,
+      benefitLabel: r.benefitLabel,
+      tableId: r.tableId,
+      months: 0,
+      over: 0,
+      largestPct: null,
+    };
+    if (r.differencePct !== null) {
+      b.months++;
+      if (Math.abs(r.differencePct) > OWN_VS_THRESHOLD_PCT) b.over++;
+      if (b.largestPct === null || Math.abs(r.differencePct) > Math.abs(b.largestPct))
+        b.largestPct = r.differencePct;
+    }
+    out.set(r.benefit, b);
+  }
+  return [...out.values()];
 }
 
 // ---------------------------------------------------------------- values into indicators
@@ -547,7 +615,12 @@ export async function baselineFromJobindsats(db: Db, indicatorId: number, valueI
   return updated!;
 }
 
-/** Enters a manual indicator's monthly value from a stored value (month: the period's last month). */
+/**
+ * Enters a manual indicator's monthly value from a stored value, by default in the month whose
+ * primo value covers the period (followUpMonth: June's numbers are the value primo July). The note
+ * names table, measure, area, period, fetch date and source; a value typed over it later drops the
+ * note. Returns the value and the indicator's new scheme row, as typing a value does.
+ */
 export async function manualValueFromJobindsats(
   db: Db,
   input: { indicatorId: number; valueId: number; month?: string; enteredBy: string },
@@ -561,10 +634,9 @@ export async function manualValueFromJobindsats(
     );
   }
   const v = await storedValue(db, input.valueId);
-  const period = input.month ?? periodEndMonth(v.period)!;
-  return setManualValue(db, {
+  return enterManualValue(db, {
     indicatorId: input.indicatorId,
-    period,
+    period: input.month ?? followUpMonth(v.period)!,
     value: v.value,
     note: `${sourceLine(v)}: ${noteLine(v)}`,
     enteredBy: input.enteredBy,
@@ -608,7 +680,8 @@ export async function indicatorJobindsatsSeries(db: Db, indicatorId: number) {
       id: r.id,
       period: r.period,
       label: periodLabel(r.period),
-      month: periodEndMonth(r.period),
+      /** the Effektspor month covering the same time (primo the month after the period) */
+      month: followUpMonth(r.period),
       value: r.value,
     }));
   return {
@@ -649,6 +722,8 @@ export async function pickableValues(db: Db, filter: { tableId?: string; area?: 
     value: r.value as number,
     source: sourceText(r.source),
     label: `${r.tableId.toUpperCase()} ${r.measure}, ${r.area}, ${periodLabel(r.period)}: ${formatNumber(r.value as number, 1, true)}`,
+    /** the month a manual indicator gets this value in by default (followUpMonth) */
+    month: followUpMonth(r.period)!,
     /** what the baseline form fills in when this value is picked */
     baseline: {
       value: r.value as number,

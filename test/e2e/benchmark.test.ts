@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { formatNumber } from "../../src/domain/format.ts";
 import { seriousViolations, useDemoServerAndBrowser } from "./server.ts";
 
 /**
  * Issue 14 on the real server in Chromium: the Benchmark page filled by the demo's benchmark set
  * (labelled demodata), and a baseline taken from a stored jobindsats value in the indicator form,
  * saved with its source and period in the note, after which the project page shows the jobindsats
- * series beside the indicator.
+ * series beside the indicator; a manual indicator's monthly value taken from a jobindsats value, its
+ * note under the grid; the demo's full-time-person indicators with jobindsats.dk's series beside them.
  */
 describe("benchmark with jobindsats.dk in Chromium against the real server", () => {
   const e2e = useDemoServerAndBrowser("effektspor-e2e-benchmark-");
@@ -38,11 +40,28 @@ describe("benchmark with jobindsats.dk in Chromium against the real server", () 
     await page.getByText("4. kvt. 2023–3. kvt. 2024").first().waitFor();
     expect(await page.getByTestId("benchmark-sentence").innerText()).toMatch(/højeste andel i job/);
     // own full-time persons against jobindsats': the demo's Hedensted follows its own within ±4 %
-    const own = page.locator("table", {
-      has: page.locator("caption", { hasText: "Fuldtidspersoner: Effektspor og jobindsats.dk" }),
+    // compact: one row per benefit, the newest 6 months as columns; every month unfolds
+    const { comparison } = await api<{
+      comparison: { rows: unknown[]; benefits: { over: number; months: number }[] };
+    }>("/jobindsats/own-vs-jobindsats");
+    const compact = page.locator("table", {
+      has: page.locator("caption", { hasText: "Fuldtidspersoner: Effektspor / jobindsats.dk, de seneste 6" }),
     });
-    await own.waitFor();
-    expect(await own.locator("tbody tr").count()).toBeGreaterThan(0);
+    await compact.waitFor();
+    expect(await compact.locator("tbody tr").count()).toBe(comparison.benefits.length);
+    expect(await compact.locator("thead").innerText()).toContain("dec-24");
+    await page.getByText("Er udtrækket komplet?").waitFor();
+    // the demo's Hedensted follows its own within ±4 %: no month is marked
+    expect(comparison.benefits.every((b) => b.over === 0 && b.months > 0)).toBe(true);
+    expect(await compact.innerText()).not.toContain("afviger");
+    await page.getByText(`Vis alle ${comparison.rows.length} måneder`).click();
+    const all = page.locator("table", {
+      has: page.locator("caption", {
+        hasText: "Fuldtidspersoner: Effektspor og jobindsats.dk, alle måneder",
+      }),
+    });
+    await all.waitFor();
+    expect(await all.locator("tbody tr").count()).toBe(comparison.rows.length);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -102,5 +121,69 @@ describe("benchmark with jobindsats.dk in Chromium against the real server", () 
     const beside = page.getByRole("table", { name: `jobindsats.dk ved siden af ${name}` });
     await beside.waitFor();
     expect(await beside.innerText()).toContain("1. kvt. 2024–4. kvt. 2024");
+  });
+
+  it("takes a manual indicator's monthly value from a jobindsats value; value and note show on the project page", async () => {
+    const { page, server } = e2e;
+    const { projects } = await api<{ projects: { id: number; code: string }[] }>("/projects");
+    const project = projects.find((p) => p.code === "klar-parat-i-job")!;
+    const name = "Andel på a-dagpenge (jobindsats.dk)";
+    const created = await fetch(`${server.url}/api/projects/${project.id}/indicators`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code: "kpj-adp-andel-jobindsats", name, unit: "procent", kind: "manual" }),
+    });
+    expect(created.status).toBe(201);
+    const { values } = await api<{
+      values: { id: number; value: number; period: string; measure: string; month: string }[];
+    }>("/jobindsats/values?tableId=y01a02");
+    const december = values.find(
+      (v) => v.period === "2024M12" && v.measure === "Fuldtidspersoner i pct. af befolkningen 16-66 år",
+    )!;
+    // December's numbers are Effektspor's value primo January 2025
+    expect(december.month).toBe("2025-01");
+
+    await page.goto(`${server.url}/projekter/${project.id}`);
+    const card = page.locator(".chart-grid > div", { hasText: name });
+    await card.getByRole("button", { name: "Hent månedsværdi fra jobindsats.dk" }).click();
+    const picker = card.getByLabel("Værdi fra jobindsats.dk");
+    await picker.waitFor();
+    await picker.selectOption(String(december.id));
+    expect(await card.getByLabel("Måned (målt primo)").inputValue()).toBe("2025-01");
+    await card.getByRole("button", { name: "Gem som månedsværdi" }).click();
+    await card.getByRole("status").filter({ hasText: "er gemt for januar 2025" }).waitFor();
+
+    // the grid shows the value in January 2025 and, under it, the note with source and period
+    const cell = page.getByLabel(`${name}, januar 2025`);
+    await expect.poll(() => cell.inputValue()).toBe(formatNumber(december.value, 4, true));
+    const notes = page.getByRole("list", { name: "Noter til månedsværdier" });
+    expect(await notes.innerText()).toContain(
+      `${name}, januar 2025: jobindsats.dk, Y01A02 A-dagpenge: Fuldtidspersoner i pct. af befolkningen 16-66 år, Hedensted, december 2024; hentet 15-01-2025 fra demodata (syntetiske tal)`,
+    );
+    // after a reload too: the note is stored with the value
+    await page.reload();
+    await page.getByRole("list", { name: "Noter til månedsværdier" }).waitFor();
+    expect(await page.getByLabel(`${name}, januar 2025`).inputValue()).toBe(
+      formatNumber(december.value, 4, true),
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("the demo's full-time-person indicators name their jobindsats table: the series shows beside Effektspor's own", async () => {
+    const { page, server } = e2e;
+    const { projects } = await api<{ projects: { id: number; code: string }[] }>("/projects");
+    const project = projects.find((p) => p.code === "flere-i-job")!;
+    await page.goto(`${server.url}/projekter/${project.id}`);
+    const beside = page.getByRole("table", {
+      name: "jobindsats.dk ved siden af Fuldtidspersoner på kontanthjælp (måltal og økonomi)",
+    });
+    await beside.waitFor();
+    expect(await beside.locator("caption").innerText()).toContain(
+      "Y60A02, Antal fuldtidspersoner, Hedensted",
+    );
+    // the newest six demo months, each beside Effektspor's value primo the month after
+    const rows = await beside.locator("tbody tr").allInnerTexts();
+    expect(rows).toHaveLength(6);
+    expect(rows.at(-1)).toMatch(/^december 2024\t[\d.,]+\t[\d.,]+ \(jan-25\)$/);
   });
 });

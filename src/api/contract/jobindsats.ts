@@ -9,7 +9,6 @@ import type {
   pickableValues,
 } from "../../services/jobindsats.ts";
 import type { JobindsatsSeriesSummary } from "../../store/repositories/jobindsats.ts";
-import type { ManualValueRow } from "../../store/repositories/projects.ts";
 import { idNumber, month, typed } from "./common.ts";
 
 export type { BenchmarkView, FetchResult, ImportResult, OwnVsJobindsats } from "../../services/jobindsats.ts";
@@ -66,5 +65,4 @@ export const responses = {
   indicatorSeries: z.object({
     series: typed<IndicatorJobindsatsSeries>("the jobindsats series of the indicator").nullable(),
   }),
-  manualValue: z.object({ value: typed<ManualValueRow>("the entered monthly value") }),
 };

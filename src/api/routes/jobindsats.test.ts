@@ -16,6 +16,7 @@ describeEachStore("jobindsats API", (getStore) => {
   let readOnly: Hono;
   let admin: Hono;
   let indicatorId = 0;
+  let computedId = 0;
 
   beforeAll(async () => {
     const store = getStore();
@@ -27,6 +28,14 @@ describeEachStore("jobindsats API", (getStore) => {
         name: "Andel i job",
         unit: "procent",
         kind: "manual",
+      })
+    ).id;
+    computedId = (
+      await createIndicator(store.db, project.id, {
+        code: "api-bench-fte",
+        name: "Fuldtidspersoner (beregnet)",
+        unit: "fuldtidspersoner",
+        kind: "computed",
       })
     ).id;
     const deps = { store, dataDir: tempDir("jobindsats-api-"), config: { personListsEnabled: false } };
@@ -141,5 +150,45 @@ describeEachStore("jobindsats API", (getStore) => {
     );
     const series = (await (await app.request(`/api/indicators/${indicatorId}/jobindsats`)).json()) as Json;
     expect(series.series.tableId).toBe("y14d03");
+  });
+
+  it("a manual monthly value from a stored value: the month after the period, source and period in the note", async () => {
+    const { values } = (await (await app.request("/api/jobindsats/values?tableId=y01a02")).json()) as Json;
+    const june = values.find(
+      (v: Json) => v.period === "2024M06" && v.measure === "Fuldtidspersoner i pct. af befolkningen 16-66 år",
+    );
+    // June's numbers are Effektspor's value primo July (DESIGN 6.1); the picker offers that month
+    expect(june.month).toBe("2024-07");
+    const url = `/api/indicators/${indicatorId}/manual-values/from-jobindsats`;
+    // a læser may not enter values
+    expect((await send("POST", url, { valueId: june.id }, readOnly)).status).toBe(403);
+    const res = await send("POST", url, { valueId: june.id });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    expect(body.value).toMatchObject({ period: "2024-07", value: june.value, enteredBy: "analytiker" });
+    expect(body.value.note).toBe(
+      "jobindsats.dk, Y01A02 A-dagpenge: Fuldtidspersoner i pct. af befolkningen 16-66 år, Hedensted, juni 2024; hentet 15-01-2025 fra demodata (syntetiske tal)",
+    );
+    expect(body.row.indicator.id).toBe(indicatorId);
+    // another month when asked; the scheme row carries the note of its cell
+    const other = (await (await send("POST", url, { valueId: june.id, month: "2024-06" })).json()) as Json;
+    expect(other.value.period).toBe("2024-06");
+    const { values: entered } = (await (
+      await app.request(`/api/indicators/${indicatorId}/values`)
+    ).json()) as Json;
+    expect(entered.filter((v: Json) => v.source === "manual").map((v: Json) => v.period)).toEqual([
+      "2024-06",
+      "2024-07",
+    ]);
+    // a computed indicator's values come from the extract
+    const refused = await send("POST", `/api/indicators/${computedId}/manual-values/from-jobindsats`, {
+      valueId: june.id,
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Json).error.message).toBe(
+      "Kun en manuel indikator kan få sine månedsværdier fra jobindsats.dk",
+    );
+    const missing = await send("POST", url, { valueId: 2_000_000_000 });
+    expect(missing.status).toBe(404);
   });
 });

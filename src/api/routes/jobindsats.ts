@@ -171,21 +171,22 @@ export function jobindsatsRoutes(router: ApiRouter): void {
     {
       method: "post",
       path: "/indicators/:id/manual-values/from-jobindsats",
-      summary: "Indtast en manuel indikators månedsværdi fra en gemt jobindsats-værdi (med kilde i noten)",
+      summary:
+        "Indtast en manuel indikators månedsværdi fra en gemt jobindsats-værdi (som standard måneden efter perioden, målt primo; kilde og periode i noten)",
       tag: TAG,
       action: "edit-project",
       params: idParam,
       body: fromValueBody,
-      response: jobindsats.manualValue,
+      response: projects.manualValue,
     },
-    async ({ params, body, actor }) => ({
-      value: await manualValueFromJobindsats(db(), {
+    // enteredBy is the actor's id, as for a value typed into the grid
+    async ({ params, body, actor }) =>
+      manualValueFromJobindsats(db(), {
         indicatorId: params.id,
         valueId: body.valueId,
         month: body.month,
-        enteredBy: actor.name,
+        enteredBy: actor.id,
       }),
-    }),
   );
 
   router.route(

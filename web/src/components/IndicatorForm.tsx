@@ -336,7 +336,7 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
           </Field>
         </div>
         <JobindsatsPicker
-          onPick={(b) =>
+          onPick={({ baseline: b }) =>
             setF((old) => ({
               ...old,
               baselineValue: numText(b.value),

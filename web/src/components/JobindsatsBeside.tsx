@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { IndicatorJobindsatsSeries } from "../../../src/api/contract/jobindsats.ts";
-import { formatNumber } from "../../../src/domain/format.ts";
+import { formatNumber, monthLabel } from "../../../src/domain/format.ts";
 import { apiGet } from "../api.ts";
 import type { SchemeRow } from "../types.ts";
 
@@ -9,7 +9,8 @@ const show = (v: number | null | undefined) =>
 
 /**
  * Beside an indicator whose definition or baseline names a jobindsats table: the municipality's
- * jobindsats values for the newest periods, with Effektspor's own value of the same month.
+ * jobindsats values for the newest periods, with Effektspor's own value covering the same time
+ * (measured primo the month after the period, so June's numbers meet Effektspor's July).
  */
 export function JobindsatsBeside({ row }: { row: SchemeRow }) {
   const [series, setSeries] = useState<IndicatorJobindsatsSeries | null>(null);
@@ -33,13 +34,17 @@ export function JobindsatsBeside({ row }: { row: SchemeRow }) {
     >
       <caption>
         jobindsats.dk ({series.tableId.toUpperCase()}, {series.measure}, {series.area}) ·{" "}
-        {series.sources.join(", ")}
+        {series.sources.join(", ")}. Effektspor målt primo måneden efter perioden.
       </caption>
       <thead>
         <tr>
           <th scope="col">Periode</th>
-          <th scope="col">jobindsats.dk</th>
-          <th scope="col">Effektspor</th>
+          <th scope="col" className="num">
+            jobindsats.dk
+          </th>
+          <th scope="col" className="num">
+            Effektspor
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -47,7 +52,10 @@ export function JobindsatsBeside({ row }: { row: SchemeRow }) {
           <tr key={p.period}>
             <th scope="row">{p.label}</th>
             <td className="num">{show(p.value)}</td>
-            <td className="num">{show(p.month ? own.get(p.month) : null)}</td>
+            <td className="num">
+              {show(p.month ? own.get(p.month) : null)}
+              {p.month && <span className="muted"> ({monthLabel(p.month)})</span>}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,16 +1,36 @@
-import { useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import type { PickableValue } from "../../../src/api/contract/jobindsats.ts";
 import { apiGet } from "../api.ts";
 
+interface Props {
+  /** called with the chosen value; a rejected promise is shown beside the button */
+  onPick: (value: PickableValue) => void | Promise<void>;
+  /** the button that opens the picker */
+  openLabel?: string;
+  /** the button that uses the chosen value */
+  pickLabel?: string;
+  /** more fields for the chosen value (e.g. the month a manual value goes into) */
+  extra?: (picked: PickableValue) => ReactNode;
+  onCancel?: () => void;
+}
+
 /**
- * "Tag fra jobindsats.dk": a small picker of the stored jobindsats values for the municipality; the
- * chosen one hands its baseline (value, the period's last day, source and a note naming measure,
- * area, period and fetch) to the form, which saves it as usual.
+ * "Tag fra jobindsats.dk": a small picker of the stored jobindsats values for the municipality.
+ * The indicator form takes a chosen value's baseline (value, the period's last day, source and a
+ * note naming measure, area, period and fetch); a manual indicator takes it as a monthly value.
  */
-export function JobindsatsPicker({ onPick }: { onPick: (baseline: PickableValue["baseline"]) => void }) {
+export function JobindsatsPicker({
+  onPick,
+  openLabel = "Tag startmåling fra jobindsats.dk",
+  pickLabel = "Brug som startmåling",
+  extra,
+  onCancel,
+}: Props) {
+  const id = useId();
   const [values, setValues] = useState<PickableValue[] | null>(null);
   const [chosen, setChosen] = useState("");
   const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
 
   async function open() {
     setError("");
@@ -23,11 +43,23 @@ export function JobindsatsPicker({ onPick }: { onPick: (baseline: PickableValue[
     }
   }
 
+  async function use(value: PickableValue) {
+    setBusy(true);
+    setError("");
+    try {
+      await onPick(value);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   if (values === null) {
     return (
       <div className="jobindsats-picker">
         <button type="button" className="secondary" onClick={open}>
-          Tag startmåling fra jobindsats.dk
+          {openLabel}
         </button>
         {error && <span className="error">{error}</span>}
       </div>
@@ -41,8 +73,8 @@ export function JobindsatsPicker({ onPick }: { onPick: (baseline: PickableValue[
       ) : (
         <>
           <div className="field">
-            <label htmlFor="jobindsats-value">Værdi fra jobindsats.dk</label>
-            <select id="jobindsats-value" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+            <label htmlFor={`${id}-value`}>Værdi fra jobindsats.dk</label>
+            <select id={`${id}-value`} value={chosen} onChange={(e) => setChosen(e.target.value)}>
               {values.map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.label}
@@ -50,10 +82,21 @@ export function JobindsatsPicker({ onPick }: { onPick: (baseline: PickableValue[
               ))}
             </select>
           </div>
-          <button type="button" disabled={!picked} onClick={() => picked && onPick(picked.baseline)}>
-            Brug som startmåling
+          {picked && extra?.(picked)}
+          <button type="button" disabled={!picked || busy} onClick={() => picked && use(picked)}>
+            {busy ? "Gemmer …" : pickLabel}
           </button>
         </>
+      )}
+      {onCancel && (
+        <button type="button" className="secondary" onClick={onCancel}>
+          Annullér
+        </button>
+      )}
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
       )}
     </div>
   );

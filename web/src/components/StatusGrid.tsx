@@ -163,6 +163,17 @@ function FrozenMark({ cell, row }: { cell: SchemeCell; row: SchemeRow }) {
   );
 }
 
+/** † on a month whose value has a note (a value taken from jobindsats.dk names source and period). */
+function NoteMark({ cell }: { cell: SchemeCell }) {
+  if (!cell.note) return null;
+  return (
+    <span className="note-mark" title={cell.note}>
+      <span aria-hidden="true">†</span>
+      <span className="visually-hidden">Note: {cell.note}</span>
+    </span>
+  );
+}
+
 interface Props {
   scheme: StatusScheme;
   onRowChanged: (row: SchemeRow) => void;
@@ -193,6 +204,15 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
       (r) =>
         `${r.indicator.name}: ${[r.indicator.baseline.source, r.indicator.baseline.note].filter(Boolean).join(". ")}`,
     );
+  // notes of the shown months' values, listed under the grid (the cell's † points to them)
+  const valueNotes = scheme.rows.flatMap((r) =>
+    r.cells
+      .filter((c) => c.note && shown.has(c.period))
+      .map((c) => ({
+        key: `${r.indicator.id}-${c.period}`,
+        text: `${r.indicator.name}, ${monthLabelLong(c.period)}: ${c.note}`,
+      })),
+  );
   let lastGroup: string | null = null;
 
   return (
@@ -276,6 +296,7 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
                             <span className="cell-wrap">
                               <ValueInput row={row} cell={cell} onSaved={onRowChanged} onError={setError} />
                               <CellStatus cell={cell} />
+                              <NoteMark cell={cell} />
                               <FrozenMark cell={cell} row={row} />
                             </span>
                           ) : ind.kind === "computed" && cell.value !== null ? (
@@ -289,12 +310,14 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
                                 {monthText(cell.value, row)}
                               </button>
                               <CellStatus cell={cell} />
+                              <NoteMark cell={cell} />
                               <FrozenMark cell={cell} row={row} />
                             </span>
                           ) : cell.value !== null ? (
                             <span className="cell-wrap">
                               {monthText(cell.value, row)}
                               <CellStatus cell={cell} />
+                              <NoteMark cell={cell} />
                               <FrozenMark cell={cell} row={row} />
                             </span>
                           ) : ind.kind === "computed" ? (
@@ -365,6 +388,13 @@ export function StatusGrid({ scheme, onRowChanged, canEdit = true, months }: Pro
         <ul className="muted small footnotes">
           {footnotes.map((f) => (
             <li key={f}>* {f}</li>
+          ))}
+        </ul>
+      )}
+      {valueNotes.length > 0 && (
+        <ul className="muted small footnotes" aria-label="Noter til månedsværdier">
+          {valueNotes.map((n) => (
+            <li key={n.key}>† {n.text}</li>
           ))}
         </ul>
       )}

@@ -10,9 +10,10 @@ import { COMPARISON_LABELS, type ComparisonKind } from "../../../src/domain/jobi
 import { apiGet, apiSend } from "../api.ts";
 import { Chart, type ChartOption } from "../components/Chart.tsx";
 import { DataTable } from "../components/DataTable.tsx";
+import { OwnVsJobindsatsTable } from "../components/OwnVsJobindsatsTable.tsx";
+import { Can, useCan } from "../session.tsx";
 
 type Area = BenchmarkView["areas"][number];
-type OwnRow = OwnVsJobindsats["rows"][number];
 interface Settings {
   municipality: string;
   comparison: ComparisonKind;
@@ -44,6 +45,7 @@ export default function BenchmarkPage() {
   const [error, setError] = useState("");
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
+  const canAdmin = useCan("admin");
 
   const load = useCallback(async (key: string) => {
     setError("");
@@ -70,7 +72,9 @@ export default function BenchmarkPage() {
       setOwn({
         municipality: "",
         snapshotId: null,
+        threshold: 0,
         rows: [],
+        benefits: [],
         note: e instanceof Error ? e.message : String(e),
       });
     }
@@ -121,7 +125,8 @@ export default function BenchmarkPage() {
   }, [view]);
 
   const ranks = useMemo(() => new Map(view?.latest?.ranked.map((r) => [r.area, r.rank]) ?? []), [view]);
-  const shownPeriods = view ? view.periods.slice(-12) : [];
+  // the newest periods fit beside the ranks without scrolling; the chart shows them all
+  const shownPeriods = view ? view.periods.slice(-6) : [];
   const offset = view ? view.periods.length - shownPeriods.length : 0;
 
   async function saveSettings(e: FormEvent) {
@@ -263,7 +268,7 @@ export default function BenchmarkPage() {
 
       {view && view.areas.length > 0 && (
         <DataTable<Area>
-          caption={`${view.series?.label ?? ""} pr. område`}
+          caption={`${view.series?.label ?? ""} pr. område, de seneste ${shownPeriods.length} perioder`}
           rows={view.areas}
           rowKey={(a) => a.area}
           columns={[
@@ -296,43 +301,45 @@ export default function BenchmarkPage() {
       <h2>Egne tal mod jobindsats.dk</h2>
       <p className="muted small">
         Effektspors egne fuldtidspersoner (hele snapshottet på ydelsen) ved siden af jobindsats.dk's for{" "}
-        {own?.municipality || settings?.municipality || "kommunen"} i de samme måneder. En stor forskel kan
-        betyde, at udtrækket ikke er komplet.
+        {own?.municipality || settings?.municipality || "kommunen"} i de samme måneder.
       </p>
       {own?.note && <p className="muted">{own.note}</p>}
-      {own && own.rows.length > 0 && (
-        <DataTable<OwnRow>
-          caption="Fuldtidspersoner: Effektspor og jobindsats.dk"
-          rows={own.rows}
-          rowKey={(r) => `${r.benefit}-${r.month}`}
-          columns={[
-            { key: "benefit", header: "Ydelse", rowHeader: true, text: (r) => r.benefitLabel },
-            { key: "month", header: "Måned", text: (r) => r.month },
-            { key: "own", header: "Effektspor", numeric: true, text: (r) => show(r.own) },
-            { key: "ji", header: "jobindsats.dk", numeric: true, text: (r) => show(r.jobindsats) },
-            { key: "diff", header: "Forskel", numeric: true, text: (r) => show(r.difference) },
-          ]}
-        />
+      {own && own.rows.length > 0 && <OwnVsJobindsatsTable own={own} />}
+
+      <Can action="import">
+        <h2>Hent og importér</h2>
+        <div className="toolbar">
+          <button type="button" onClick={fetchNow} disabled={busy || !tokenConfigured}>
+            {busy ? "Henter …" : "Hent fra jobindsats.dk"}
+          </button>
+          {!tokenConfigured && (
+            <span className="muted small">
+              Serveren har ingen adgangsnøgle (EFFEKTSPOR_JOBINDSATS_TOKEN).
+            </span>
+          )}
+        </div>
+        <form onSubmit={importFile} className="toolbar">
+          <label htmlFor="bm-file">Tabel downloadet fra jobindsats.dk (.csv eller .xlsx)</label>
+          <input id="bm-file" name="file" type="file" accept=".csv,.xlsx" />
+          <button type="submit" disabled={busy}>
+            Importér
+          </button>
+        </form>
+      </Can>
+
+      {settings && !canAdmin && (
+        <>
+          <h2>Sammenligningsgrundlag</h2>
+          <p>
+            {settings.municipality} sammenlignes med {view?.setName ?? settings.comparison}
+            {settings.comparison === "chosen" && settings.chosen.length > 0
+              ? ` (${settings.chosen.join(", ")})`
+              : ""}
+            . En administrator kan ændre det.
+          </p>
+        </>
       )}
-
-      <h2>Hent og importér</h2>
-      <div className="toolbar">
-        <button type="button" onClick={fetchNow} disabled={busy || !tokenConfigured}>
-          {busy ? "Henter …" : "Hent fra jobindsats.dk"}
-        </button>
-        {!tokenConfigured && (
-          <span className="muted small">Serveren har ingen adgangsnøgle (EFFEKTSPOR_JOBINDSATS_TOKEN).</span>
-        )}
-      </div>
-      <form onSubmit={importFile} className="toolbar">
-        <label htmlFor="bm-file">Tabel downloadet fra jobindsats.dk (.csv eller .xlsx)</label>
-        <input id="bm-file" name="file" type="file" accept=".csv,.xlsx" />
-        <button type="submit" disabled={busy}>
-          Importér
-        </button>
-      </form>
-
-      {settings && (
+      {settings && canAdmin && (
         <form onSubmit={saveSettings}>
           <h2>Sammenligningsgrundlag</h2>
           <div className="form-grid">
@@ -368,7 +375,6 @@ export default function BenchmarkPage() {
             )}
           </div>
           <button type="submit">Gem sammenligningsgrundlag</button>
-          <p className="muted small">Kun en administrator kan ændre sammenligningsgrundlaget.</p>
         </form>
       )}
     </section>

@@ -13,13 +13,14 @@ import { GoalFollowUp } from "../components/GoalFollowUp.tsx";
 import { IndicatorChart } from "../components/IndicatorChart.tsx";
 import { IndicatorForm } from "../components/IndicatorForm.tsx";
 import { JobindsatsBeside } from "../components/JobindsatsBeside.tsx";
+import { JobindsatsManualValue } from "../components/JobindsatsManualValue.tsx";
 import { ProjectForm } from "../components/ProjectForm.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { StatusGrid } from "../components/StatusGrid.tsx";
 import { StatusHelp } from "../components/StatusHelp.tsx";
 import type { ProjectDto, SchemeIndicator, SchemeRow, StatusScheme } from "../types.ts";
 import "./ProjectPage.css";
-import { Can } from "../session.tsx";
+import { Can, useCan } from "../session.tsx";
 
 const PRESETS = [6, 12, 24] as const;
 
@@ -233,6 +234,8 @@ export default function ProjectPage() {
   const [error, setError] = useState("");
   const [editing, setEditing] = useState<"project" | "new-indicator" | SchemeIndicator | null>(null);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  // manual values are typed in (or taken from jobindsats.dk) only by those who may edit the project
+  const canEdit = useCan("edit-project", scheme?.project.id);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -364,7 +367,7 @@ export default function ProjectPage() {
         {scheme.months.length > 1 && (
           <MonthRange months={scheme.months} end={defaultEnd} value={shownRange} onChange={setRange} />
         )}
-        <StatusGrid scheme={scheme} onRowChanged={replaceRow} months={shownMonths} />
+        <StatusGrid scheme={scheme} onRowChanged={replaceRow} months={shownMonths} canEdit={canEdit} />
       </section>
 
       <GoalFollowUp projectId={p.id} reloadKey={scheme} />
@@ -391,17 +394,22 @@ export default function ProjectPage() {
             <div key={row.indicator.id}>
               <IndicatorChart row={row} />
               <JobindsatsBeside row={row} />
+              {canEdit && row.indicator.kind === "manual" && (
+                <JobindsatsManualValue row={row} onSaved={replaceRow} />
+              )}
               <div className="toolbar chart-tools">
                 <StatusBadge status={row.status} />
                 {row.statusNote && <span className="muted small">{row.statusNote}</span>}
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={`Ret indikator og mål: ${row.indicator.name}`}
-                  onClick={() => setEditing(row.indicator)}
-                >
-                  Ret indikator og mål
-                </button>
+                {canEdit && (
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={`Ret indikator og mål: ${row.indicator.name}`}
+                    onClick={() => setEditing(row.indicator)}
+                  >
+                    Ret indikator og mål
+                  </button>
+                )}
               </div>
             </div>
           ))}
