@@ -6,20 +6,13 @@
  * person a row refers to, for the cross-check that they exist). Rejects go to the report.
  */
 import path from "node:path";
-import { fileMapping, type MappingProfile } from "../profile.ts";
+import type { MappingProfile } from "../profile.ts";
 import type { Pseudonymizer } from "../pseudonym.ts";
 import type { SnapshotTableName } from "../snapshot-layout.ts";
 import { SourceFileError } from "../sources.ts";
 import { StagedCsv } from "../stage.ts";
-import {
-  type DateBound,
-  duplicateColumns,
-  FILE_SPECS,
-  mapHeaders,
-  missingColumns,
-  type Reject,
-  RowValidator,
-} from "../validate.ts";
+import { type DateBound, type Reject, RowValidator } from "../validate.ts";
+import { openSource } from "./open-source.ts";
 import type { RejectsReport } from "./rejects-report.ts";
 import { type FileSummary, ImportInputError, type Progress, type SourceFile, TABLE_ORDER } from "./types.ts";
 
@@ -73,31 +66,9 @@ async function stageAll(input: StageRowsInput): Promise<FileSummary[]> {
   let lastDerived = "";
   let lastTick = 0;
   for (const source of sources) {
-    const spec = FILE_SPECS[source.canonical];
-    const mapping = fileMapping(profile, source.canonical);
-    const headings = await source.reader.headers();
-    const headers = mapHeaders(headings, mapping, spec);
-    const summary: FileSummary = {
-      file: source.label,
-      canonical: source.canonical,
-      rows: 0,
-      valid: 0,
-      rejected: 0,
-    };
+    const { spec, mapping, headers, summary, readable } = await openSource(source, profile, rejects);
     files.push(summary);
-    const missing = [
-      ...duplicateColumns(source.label, headings, mapping),
-      ...missingColumns(source.label, headers, spec),
-    ];
-    if (missing.length > 0) {
-      for (const r of missing) rejects.add(r);
-      // count the file's rows as rejected: none can be read without the column (or with two)
-      for await (const batch of source.reader.batches()) {
-        summary.rows += batch.rows.length;
-        summary.rejected += batch.rows.length;
-      }
-      continue;
-    }
+    if (!readable) continue;
     progress.report({ phase: "reading", file: source.label });
     const validator = new RowValidator(
       source.label,

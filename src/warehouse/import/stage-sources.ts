@@ -7,12 +7,13 @@
  */
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileEncoding, fileMapping, type MappingProfile } from "../profile.ts";
+import { fileEncoding, type MappingProfile } from "../profile.ts";
 import { Pseudonymizer } from "../pseudonym.ts";
 import { detectSeparator } from "../sources.ts";
-import { type DateBound, duplicateColumns, FILE_SPECS, mapHeaders, missingColumns } from "../validate.ts";
+import type { DateBound } from "../validate.ts";
 import type { StagingDb } from "./cross-checks.ts";
 import { inspectCsv, notUtf8Message } from "./inspect-csv.ts";
+import { openSource } from "./open-source.ts";
 import { readCsvFile } from "./read-csv.ts";
 import type { RejectsReport } from "./rejects-report.ts";
 import { stageRows } from "./stage-rows.ts";
@@ -70,38 +71,20 @@ export async function stageSources(input: StageSourcesInput): Promise<FileSummar
       rmSync(dir, { recursive: true, force: true });
       continue;
     }
-    const spec = FILE_SPECS[source.canonical];
-    const mapping = fileMapping(profile, source.canonical);
-    const headerNames = await source.reader.headers();
-    const headers = mapHeaders(headerNames, mapping, spec);
-    const summary: FileSummary = {
-      file: source.label,
-      canonical: source.canonical,
-      rows: 0,
-      valid: 0,
-      rejected: 0,
-    };
+    const { spec, mapping, headings, headers, summary, readable } = await openSource(
+      source,
+      profile,
+      rejects,
+    );
     files.push(summary);
-    const missing = [
-      ...duplicateColumns(source.label, headerNames, mapping),
-      ...missingColumns(source.label, headers, spec),
-    ];
-    if (missing.length > 0) {
-      for (const r of missing) rejects.add(r);
-      // count the file's rows as rejected: none can be read without the column
-      for await (const batch of source.reader.batches()) {
-        summary.rows += batch.rows.length;
-        summary.rejected += batch.rows.length;
-      }
-      continue;
-    }
+    if (!readable) continue;
     progress.report({ phase: "reading", file: source.label });
     const counts = await readCsvFile({
       connection: staging.connection,
       file: source.path,
       label: source.label,
       delimiter: detectSeparator(source.path),
-      headerCount: headerNames.length,
+      headerCount: headings.length,
       spec,
       headers,
       mapping,
