@@ -1,7 +1,7 @@
 /**
  * What the machine-readable commands (`indicators`, `effect`, `forecast`; DESIGN 6.5) share: the
- * strict argument parse with --help and --format (json only), and the Danish refusal on stderr
- * with its exit code (2: wrong use; 1: the input could not be read or is invalid).
+ * strict argument parse with --help and --format (json only), the Danish refusal on stderr with
+ * its exit code (2: wrong use; 1: the input could not be read or is invalid).
  */
 import { type CommandOptions, parseCommandArgs } from "./command-args.ts";
 
