@@ -1,6 +1,5 @@
 import { expect, it } from "vitest";
 import { seedProjects } from "../demo/projects.ts";
-import { schema } from "../store/db.ts";
 import {
   createIndicator,
   getProjectByCode,
