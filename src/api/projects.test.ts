@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from "vitest";
 import { tempDir } from "../../test/temp.ts";
 import { seedProjects } from "../demo/projects.ts";
 import { invalidateReadModels } from "../services/read-model.ts";
+import { storeSeed000Status } from "../services/test-fixtures.ts";
 import { schema } from "../store/db.ts";
 import { describeEachStore } from "../store/testing.ts";
 import { createApp } from "./app.ts";
@@ -43,30 +44,7 @@ describeEachStore("projects API", (getStore) => {
   it("lists the six demo projects in the overview with latest values and statuses", async () => {
     // the 2019 project's indicators are computed from case data; without a snapshot here, its values
     // of December 2020 are stored as a computation would, with seed 000's "Aktuel status"
-    const seed000: Record<string, number> = {
-      "ja-afsluttet-job": 23.7,
-      "ja-afsluttet-fleksjob": 16.3,
-      "ja-afsluttet-adagpenge": 8.9,
-      "ja-virksomhedspraktik": 38,
-      "ja-varighed-over-2-aar": 44,
-      "ja-varighed-over-1-aar": 88.6,
-      "ja-uden-tilbud": 25,
-    };
-    await getStore()
-      .db.insert(schema.computedValues)
-      .values(
-        Object.entries(seed000).map(([code, value]) => ({
-          indicatorId: ids.get(code)!,
-          period: "2020-12",
-          value,
-          numerator: null,
-          denominator: null,
-          snapshotId: null,
-          definitionVersion: 1,
-          definitionHash: "seed-000",
-          compiledSql: "select 1",
-        })),
-      );
+    await storeSeed000Status(getStore().db, (code) => ids.get(code)!);
     await invalidateReadModels(getStore().db);
     const res = await app.request("/api/overview");
     expect(res.status).toBe(200);

@@ -1,3 +1,4 @@
+import { resolveDataDir } from "../config.ts";
 import { openInstallationStore, type Store } from "../store/db.ts";
 import { cleanLeftoverImports } from "../warehouse/import/workspace.ts";
 
@@ -9,4 +10,21 @@ export async function openCommandStore(dataDir: string): Promise<Store> {
   const store = await openInstallationStore(dataDir);
   cleanLeftoverImports(dataDir);
   return store;
+}
+
+/**
+ * Runs `fn` on the store of the data directory named by --data-dir (or the default one) and
+ * closes the store afterwards, whatever `fn` does.
+ */
+export async function withCommandStore<T>(
+  dataDirOption: string | undefined,
+  fn: (store: Store, dataDir: string) => Promise<T>,
+): Promise<T> {
+  const dataDir = resolveDataDir(dataDirOption);
+  const store = await openCommandStore(dataDir);
+  try {
+    return await fn(store, dataDir);
+  } finally {
+    await store.close();
+  }
 }

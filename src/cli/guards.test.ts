@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { tempDir } from "../engine/test-support.ts";
-import { writeDataDirSnapshot } from "../services/test-fixtures.ts";
+import { ongoingKontanthjaelpRows, writeDataDirSnapshot } from "../services/test-fixtures.ts";
 import { openInstallationStore, schema } from "../store/db.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -49,21 +49,6 @@ async function freePort(): Promise<number> {
       srv.close(() => resolve(typeof a === "object" && a ? a.port : 0));
     });
   });
-}
-
-function rowsFor(n: number) {
-  const keys = Array.from({ length: n }, (_, i) => String(i).padStart(64, "0"));
-  return {
-    persons: keys.map((k) => ({ person_key: k, birth_date: "1980-01-01", sex: "K" })),
-    benefit_records: keys.map((k) => ({
-      person_key: k,
-      benefit: "kontanthjaelp",
-      category: "aktivitetsparat",
-      start_date: "2019-01-01",
-      end_date: null,
-      exit_reason: null,
-    })),
-  };
 }
 
 describe("CLI guards on a data directory", () => {
@@ -136,13 +121,13 @@ describe("CLI guards on a data directory", () => {
   }, 240_000);
 
   it("computes on the newest extraction date and refuses a much smaller one without --snapshot or --accept-change", async () => {
-    await writeDataDirSnapshot(dataDir, "full", rowsFor(10), "2024-03-15");
+    await writeDataDirSnapshot(dataDir, "full", ongoingKontanthjaelpRows(10), "2024-03-15");
     const first = await cli(["compute", "--data-dir", dataDir]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/værdier på snapshot full \(udtræksdato 2024-03-15\)/);
 
     // newer, but 2 persons instead of 10: (10 − 2) / 10 = 80 % fewer
-    await writeDataDirSnapshot(dataDir, "small", rowsFor(2), "2024-04-15");
+    await writeDataDirSnapshot(dataDir, "small", ongoingKontanthjaelpRows(2), "2024-04-15");
     const refused = await cli(["compute", "--data-dir", dataDir]);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain(

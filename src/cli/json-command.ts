@@ -1,16 +1,15 @@
 /**
  * What the machine-readable commands (`indicators`, `effect`, `forecast`; DESIGN 6.5) share: the
- * strict argument parse with --help and --format (json only), and the Danish refusal on stderr
- * with its exit code (2: wrong use; 1: the input could not be read or is invalid).
+ * strict argument parse with --help and --format (json only), the Danish refusal on stderr with
+ * its exit code (2: wrong use; 1: the input could not be read or is invalid).
  */
-import { type ParseArgsConfig, parseArgs } from "node:util";
+import { type CommandOptions, parseCommandArgs } from "./command-args.ts";
 
 export function fail(message: string, code = 2): number {
   process.stderr.write(`${message}\n`);
   return code;
 }
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
 export type JsonCommandValues = Record<string, string | boolean | undefined>;
 
 /**
@@ -20,29 +19,14 @@ export type JsonCommandValues = Record<string, string | boolean | undefined>;
  */
 export function parseJsonCommandArgs(
   args: string[],
-  options: Options,
+  options: CommandOptions,
   usage: string,
 ): { values: JsonCommandValues } | { exit: number } {
-  let values: JsonCommandValues;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        ...options,
-        format: { type: "string", default: "json" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }) as { values: JsonCommandValues });
-  } catch (e) {
-    return { exit: fail(`Ugyldige argumenter: ${e instanceof Error ? e.message : String(e)}\n${usage}`) };
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return { exit: 0 };
-  }
-  return { values };
+  return parseCommandArgs<JsonCommandValues>(
+    args,
+    { ...options, format: { type: "string", default: "json" } },
+    usage,
+  );
 }
 
 /** The exit code for a --format other than json, or null when it is json. */

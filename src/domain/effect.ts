@@ -5,7 +5,10 @@
  */
 import { formatDecimal, formatNumber } from "./format.ts";
 
-/** one row of the `effect` command's output (src/engine/effect/estimates.ts), as stored */
+/**
+ * One row of the `effect` command's output (DESIGN 9.1), fields in this order; the engine builds it
+ * (`estimate` in src/engine/effect/estimates.ts, as `EffectEstimate`) and the store keeps it as is.
+ */
 export interface EffectRow {
   effect: string;
   horizon: number;

@@ -11,8 +11,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Status } from "../domain/status.ts";
 import type { ReportModel, ReportProject } from "../services/report/model.ts";
+import type { ChartSize } from "./charts/chart-base.ts";
 import { effectChartSvg } from "./charts/effect-chart.ts";
-import { type ChartSize, chartSvg } from "./charts/indicator-chart.ts";
+import { chartSvg } from "./charts/indicator-chart.ts";
 
 const require = createRequire(import.meta.url);
 // biome-ignore lint/suspicious/noExplicitAny: pdfmake 0.3 ships no types for its server API

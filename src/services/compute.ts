@@ -47,6 +47,7 @@ import { computeEffectResults, storeEffectResults } from "./effects.ts";
 import { listProjectPeriods } from "./project-periods.ts";
 import { invalidateReadModels } from "./read-model.ts";
 import { defaultSnapshotId } from "./snapshot-choice.ts";
+import { stableJson } from "./stable-json.ts";
 
 /** The first month of a project without a start date (seed 002: primo januar 2024). */
 export const FIRST_PROJECT_MONTH = DEFAULT_FIRST_MONTH;
@@ -150,18 +151,6 @@ export function describeIndicatorDefinition(def: IndicatorDefinition, result: Re
   if (result === "count") return `${text}. Tallet er antallet (tælleren), ikke andelen`;
   if (result === "rest") return `${text}. Tallet er antallet, som IKKE opfylder det (nævner minus tæller)`;
   return text;
-}
-
-/** Stable JSON (sorted keys), so equal definitions hash equally whatever their key order. */
-function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
-  if (v !== null && typeof v === "object") {
-    const entries = Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(",")}}`;
-  }
-  return JSON.stringify(v);
 }
 
 /** sha256 of the normalized definition (defaults applied): what exactly was computed. */

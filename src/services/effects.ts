@@ -43,6 +43,7 @@ import {
 } from "../store/repositories/effects.ts";
 import { requireProject } from "./projects.ts";
 import { defaultSnapshotId } from "./snapshot-choice.ts";
+import { stableJson } from "./stable-json.ts";
 
 export interface EffectValidation {
   value: EffectDefinition[];
@@ -90,17 +91,6 @@ export function validateEffectInput(
 /** The engine definition of a stored row (invalid rows give errors, e.g. after a schema change). */
 export function definitionOfEffect(row: EffectDefinitionRow): EffectValidation {
   return validateEffectInput({ definition: row.definition });
-}
-
-function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
-  if (v !== null && typeof v === "object") {
-    const entries = Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(",")}}`;
-  }
-  return JSON.stringify(v);
 }
 
 /** sha256 of the normalized definition: what exactly was computed. */

@@ -9,25 +9,9 @@ import { describeEachStore } from "../store/testing.ts";
 import { waitForBackgroundComputations } from "./computations.ts";
 import { runComputation } from "./compute.ts";
 import { planComputation, snapshotInUse } from "./snapshot-choice.ts";
-import { seedTinyProject, writeDataDirSnapshot } from "./test-fixtures.ts";
+import { ongoingKontanthjaelpRows, seedTinyProject, writeDataDirSnapshot } from "./test-fixtures.ts";
 
 const analyst: Actor = { id: "ana", name: "Ana Lytiker", role: "analytiker", personLevel: false };
-
-/** n persons on kontanthjælp (aktivitetsparat) from 2019-01-01, ongoing */
-function rowsFor(n: number) {
-  const keys = Array.from({ length: n }, (_, i) => String(i).padStart(64, "0"));
-  return {
-    persons: keys.map((k) => ({ person_key: k, birth_date: "1980-01-01", sex: "K" })),
-    benefit_records: keys.map((k) => ({
-      person_key: k,
-      benefit: "kontanthjaelp",
-      category: "aktivitetsparat",
-      start_date: "2019-01-01",
-      end_date: null,
-      exit_reason: null,
-    })),
-  };
-}
 
 describeEachStore("snapshot choice: the snapshot in use and a step back confirmed", (getStore) => {
   const dataDir = tempDir("effektspor-choice-");
@@ -50,7 +34,7 @@ describeEachStore("snapshot choice: the snapshot in use and a step back confirme
     const { db } = getStore();
     ids = await seedTinyProject(db);
     // "full": 10 persons, extraction 2024-03-15, in the catalogue; imported first
-    await writeDataDirSnapshot(dataDir, "full", rowsFor(10), "2024-03-15");
+    await writeDataDirSnapshot(dataDir, "full", ongoingKontanthjaelpRows(10), "2024-03-15");
     await db.insert(schema.snapshots).values({
       id: "full",
       extractionDate: "2024-03-15",
@@ -64,7 +48,7 @@ describeEachStore("snapshot choice: the snapshot in use and a step back confirme
       createdAt: new Date("2024-03-16T08:00:00Z"),
     });
     // "small": a 2-person test extract with an EARLIER extraction date, imported later (only a folder)
-    await writeDataDirSnapshot(dataDir, "small", rowsFor(2), "2024-02-29");
+    await writeDataDirSnapshot(dataDir, "small", ongoingKontanthjaelpRows(2), "2024-02-29");
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -163,7 +147,7 @@ describeEachStore("each project over its own period", (getStore) => {
       .update(schema.projects)
       .set({ periodStart: "2024-01-01", periodEnd: "2025-12-31" })
       .where(eq(schema.projects.id, later.project.id));
-    await writeDataDirSnapshot(dataDir, "s", rowsFor(3), "2024-03-15");
+    await writeDataDirSnapshot(dataDir, "s", ongoingKontanthjaelpRows(3), "2024-03-15");
     const summary = await runComputation(db, dataDir, { startedBy: "test" });
     expect(summary.status).toBe("ok");
     expect(summary.range).toEqual({ from: "2019-05", to: "2024-03" });

@@ -1,6 +1,5 @@
 import { expect, it } from "vitest";
 import { seedProjects } from "../demo/projects.ts";
-import { schema } from "../store/db.ts";
 import {
   createIndicator,
   getProjectByCode,
@@ -11,6 +10,7 @@ import {
 import { describeEachStore } from "../store/testing.ts";
 import { freezeProjectPeriod } from "./freeze.ts";
 import { buildOverview, buildStatusScheme } from "./status-scheme.ts";
+import { storeSeed000Status } from "./test-fixtures.ts";
 
 describeEachStore("status scheme service", (getStore) => {
   const idOf = async (code: string) => (await getProjectByCode(getStore().db, code))!.id;
@@ -112,29 +112,8 @@ describeEachStore("status scheme service", (getStore) => {
     // the 2019 project's indicators are computed from case data (all but løntilskud, typed in);
     // without a snapshot here, seed 000's "Aktuel status" of December 2020 is stored as a computation would
     const jaId = await idOf("jobafklaring-2019");
-    const seed000: Record<string, number> = {
-      "ja-afsluttet-job": 23.7,
-      "ja-afsluttet-fleksjob": 16.3,
-      "ja-afsluttet-adagpenge": 8.9,
-      "ja-virksomhedspraktik": 38,
-      "ja-varighed-over-2-aar": 44,
-      "ja-varighed-over-1-aar": 88.6,
-      "ja-uden-tilbud": 25,
-    };
     const jaIndicators = await listIndicators(db, jaId);
-    await db.insert(schema.computedValues).values(
-      Object.entries(seed000).map(([code, value]) => ({
-        indicatorId: jaIndicators.find((i) => i.code === code)!.id,
-        period: "2020-12",
-        value,
-        numerator: null,
-        denominator: null,
-        snapshotId: null,
-        definitionVersion: 1,
-        definitionHash: "seed-000",
-        compiledSql: "select 1",
-      })),
-    );
+    await storeSeed000Status(db, (code) => jaIndicators.find((i) => i.code === code)!.id);
     const ja = await buildStatusScheme(db, jaId, { today: "2026-12-02" });
     const by = (code: string) => ja!.rows.find((r) => r.indicator.code === code)!;
     // seed 000 "Aktuel status" december 2020 against the goals of maj-21, no baselines:

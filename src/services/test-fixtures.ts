@@ -113,3 +113,49 @@ export async function seedTinyProject(db: Db, code = "flere-i-job") {
     .returning();
   return { project: project!, stock: stock!, praktik: praktik! };
 }
+
+/** n persons on kontanthjælp (aktivitetsparat) from 2019-01-01, ongoing */
+export function ongoingKontanthjaelpRows(n: number) {
+  const keys = Array.from({ length: n }, (_, i) => String(i).padStart(64, "0"));
+  return {
+    persons: keys.map((k) => ({ person_key: k, birth_date: "1980-01-01", sex: "K" })),
+    benefit_records: keys.map((k) => ({
+      person_key: k,
+      benefit: "kontanthjaelp",
+      category: "aktivitetsparat",
+      start_date: "2019-01-01",
+      end_date: null,
+      exit_reason: null,
+    })),
+  };
+}
+
+/**
+ * Seed 000's "Aktuel status" of December 2020 for the 2019 project (jobafklaring-2019), stored as
+ * a computation would store it (without a snapshot): its indicators are computed from case data,
+ * which the tests have not imported. `idOf` gives an indicator's id by its code.
+ */
+export async function storeSeed000Status(db: Db, idOf: (code: string) => number): Promise<void> {
+  const seed000: Record<string, number> = {
+    "ja-afsluttet-job": 23.7,
+    "ja-afsluttet-fleksjob": 16.3,
+    "ja-afsluttet-adagpenge": 8.9,
+    "ja-virksomhedspraktik": 38,
+    "ja-varighed-over-2-aar": 44,
+    "ja-varighed-over-1-aar": 88.6,
+    "ja-uden-tilbud": 25,
+  };
+  await db.insert(schema.computedValues).values(
+    Object.entries(seed000).map(([code, value]) => ({
+      indicatorId: idOf(code),
+      period: "2020-12",
+      value,
+      numerator: null,
+      denominator: null,
+      snapshotId: null,
+      definitionVersion: 1,
+      definitionHash: "seed-000",
+      compiledSql: "select 1",
+    })),
+  );
+}

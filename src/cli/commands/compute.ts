@@ -8,8 +8,6 @@
  * the command refuses with the reasons. Exit 0 on success, 1 when the computation failed (the
  * previous values are kept), 2 on bad arguments, 3 when the change must be confirmed.
  */
-import { parseArgs } from "node:util";
-import { resolveDataDir } from "../../config.ts";
 import { formatNumber } from "../../domain/format.ts";
 import { runComputation } from "../../services/compute.ts";
 import {
@@ -17,7 +15,8 @@ import {
   planComputation,
   SnapshotChoiceError,
 } from "../../services/snapshot-choice.ts";
-import { openCommandStore } from "../command-store.ts";
+import { parseCommandArgs } from "../command-args.ts";
+import { withCommandStore } from "../command-store.ts";
 
 const usage = "Brug: effektspor compute [--data-dir MAPPE] [--snapshot ID] [--accept-change]";
 
@@ -28,29 +27,18 @@ function seconds(ms: number): string {
 const show = (v: number | null) => (v === null ? "–" : formatNumber(v, 1, true));
 
 export async function run(args: string[]): Promise<number> {
-  let values: { "data-dir"?: string; snapshot?: string; "accept-change"?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        "data-dir": { type: "string" },
-        snapshot: { type: "string" },
-        "accept-change": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    console.error(`Ugyldige argumenter: ${e instanceof Error ? e.message : String(e)}\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
-  const dataDir = resolveDataDir(values["data-dir"]);
-  const store = await openCommandStore(dataDir);
-  try {
+  const parsed = parseCommandArgs<{ "data-dir"?: string; snapshot?: string; "accept-change"?: boolean }>(
+    args,
+    {
+      "data-dir": { type: "string" },
+      snapshot: { type: "string" },
+      "accept-change": { type: "boolean" },
+    },
+    usage,
+  );
+  if ("exit" in parsed) return parsed.exit;
+  const { values } = parsed;
+  return withCommandStore(values["data-dir"], async (store, dataDir) => {
     let plan: ComputationPlan;
     try {
       plan = await planComputation(store.db, dataDir, { snapshotId: values.snapshot });
@@ -104,7 +92,5 @@ export async function run(args: string[]): Promise<number> {
         console.log(`  ${r.code} ${r.period}: ${show(r.old)} → ${show(r.new)}`);
     }
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -3,11 +3,10 @@
  * (DESIGN 6.5): prints a JSON array of {indicator, period, value, numerator, denominator},
  * computed on the latest snapshot unless one is named. Values are not rounded.
  */
-import { readFileSync } from "node:fs";
 import { parseDefinitions } from "../../engine/definition.ts";
-import { computeIndicators, EngineQueryError } from "../../engine/execute.ts";
-import { defaultDataDir, resolveSnapshot } from "../../engine/snapshots.ts";
+import { computeIndicators } from "../../engine/execute.ts";
 import { fail, parseJsonCommandArgs, unsupportedFormat } from "../json-command.ts";
+import { printComputedRows, readDefinitionsFile } from "../snapshot-command.ts";
 
 const usage =
   "Brug: effektspor indicators --definitions FIL.yaml --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM [--snapshot ID] [--data-dir MAPPE] --format json";
@@ -39,34 +38,7 @@ export async function run(args: string[]): Promise<number> {
   const formatExit = unsupportedFormat(values);
   if (formatExit !== null) return formatExit;
 
-  let text: string;
-  try {
-    text = readFileSync(definitionsFile, "utf8");
-  } catch (e) {
-    return fail(
-      `Kan ikke læse definitionsfilen ${definitionsFile}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-  const parsed = parseDefinitions(text);
-  if (parsed.errors.length > 0) {
-    for (const err of parsed.errors) {
-      process.stderr.write(`${definitionsFile}: ${err.path || "(filen)"}: ${err.message}\n`);
-    }
-    return fail(`${parsed.errors.length} fejl i definitionerne; intet beregnet`, 1);
-  }
-
-  try {
-    const snapshot = await resolveSnapshot(
-      defaultDataDir(values["data-dir"] as string | undefined),
-      values.snapshot as string | undefined,
-    );
-    const rows = await computeIndicators(snapshot.dir, parsed.value, { from, to });
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return 0;
-  } catch (e) {
-    if (e instanceof EngineQueryError) {
-      return fail(`${e.message}\nSQL:\n${e.sql}`, 1);
-    }
-    return fail(e instanceof Error ? e.message : String(e), 1);
-  }
+  const parsed = readDefinitionsFile(definitionsFile, parseDefinitions, "definitionerne", 2);
+  if ("exit" in parsed) return parsed.exit;
+  return printComputedRows(values, (dir) => computeIndicators(dir, parsed.value, { from, to }));
 }

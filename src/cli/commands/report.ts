@@ -6,50 +6,39 @@
  * made, 2 on bad arguments.
  */
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { resolveDataDir } from "../../config.ts";
 import { isMonth } from "../../domain/calendar.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { formatNumber } from "../../domain/format.ts";
 import { generateReport, REPORT_FORMATS, type ReportFormat } from "../../services/report/reports.ts";
-import { openInstallationStore } from "../../store/db.ts";
 import { listProjects } from "../../store/repositories/projects.ts";
+import { parseCommandArgs } from "../command-args.ts";
+import { withCommandStore } from "../command-store.ts";
 
 const usage =
   "Brug: effektspor report --month ÅÅÅÅ-MM [--projects kode,kode] [--publication] --format pdf|docx|xlsx --out FIL [--data-dir MAPPE]";
 
 export async function run(args: string[]): Promise<number> {
-  let values: {
+  const parsed = parseCommandArgs<{
     month?: string;
     projects?: string;
     publication?: boolean;
     format?: string;
     out?: string;
     "data-dir"?: string;
-    help?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        month: { type: "string" },
-        projects: { type: "string" },
-        publication: { type: "boolean" },
-        format: { type: "string" },
-        out: { type: "string" },
-        "data-dir": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    console.error(`Ugyldige argumenter: ${e instanceof Error ? e.message : String(e)}\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  }>(
+    args,
+    {
+      month: { type: "string" },
+      projects: { type: "string" },
+      publication: { type: "boolean" },
+      format: { type: "string" },
+      out: { type: "string" },
+      "data-dir": { type: "string" },
+    },
+    usage,
+  );
+  if ("exit" in parsed) return parsed.exit;
+  const { values } = parsed;
   if (values.month !== undefined && !isMonth(values.month)) {
     console.error(`Ugyldig måned «${values.month}»: skriv ÅÅÅÅ-MM, fx 2025-10.\n${usage}`);
     return 2;
@@ -62,48 +51,48 @@ export async function run(args: string[]): Promise<number> {
     console.error(`Tilvalget --out mangler.\n${usage}`);
     return 2;
   }
-  const store = await openInstallationStore(resolveDataDir(values["data-dir"]));
-  try {
-    let projectIds: number[] | undefined;
-    if (values.projects) {
-      const all = await listProjects(store.db);
-      projectIds = [];
-      for (const name of values.projects
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean)) {
-        const p = all.find((x) => x.code === name || String(x.id) === name);
-        if (!p) {
-          console.error(`Ukendt projekt «${name}». Projekterne er: ${all.map((x) => x.code).join(", ")}`);
-          return 2;
+  const out = values.out;
+  return withCommandStore(values["data-dir"], async (store) => {
+    try {
+      let projectIds: number[] | undefined;
+      if (values.projects) {
+        const all = await listProjects(store.db);
+        projectIds = [];
+        for (const name of values.projects
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)) {
+          const p = all.find((x) => x.code === name || String(x.id) === name);
+          if (!p) {
+            console.error(`Ukendt projekt «${name}». Projekterne er: ${all.map((x) => x.code).join(", ")}`);
+            return 2;
+          }
+          projectIds.push(p.id);
         }
-        projectIds.push(p.id);
       }
+      const started = performance.now();
+      const report = await generateReport(
+        store.db,
+        {
+          month: values.month,
+          projectIds,
+          publication: values.publication ?? false,
+          format: values.format as ReportFormat,
+        },
+        (p) => console.error(`[${formatNumber(p.fraction * 100, 0).padStart(3)} %] ${p.step}`),
+      );
+      writeFileSync(out, report.bytes);
+      const m = report.model;
+      console.error(
+        `Skrev ${out}: ${m.front.title}, ${m.front.monthText}, ${m.projects.length} projekter, ${formatNumber(report.bytes.length / 1024, 0)} kB på ${formatNumber((performance.now() - started) / 1000, 1)} s${m.front.publication ? " (til offentliggørelse)" : ""}`,
+      );
+      return 0;
+    } catch (e) {
+      if (e instanceof DomainError) {
+        console.error(`Rapporten kunne ikke dannes: ${e.message}`);
+        return 1;
+      }
+      throw e;
     }
-    const started = performance.now();
-    const report = await generateReport(
-      store.db,
-      {
-        month: values.month,
-        projectIds,
-        publication: values.publication ?? false,
-        format: values.format as ReportFormat,
-      },
-      (p) => console.error(`[${formatNumber(p.fraction * 100, 0).padStart(3)} %] ${p.step}`),
-    );
-    writeFileSync(values.out, report.bytes);
-    const m = report.model;
-    console.error(
-      `Skrev ${values.out}: ${m.front.title}, ${m.front.monthText}, ${m.projects.length} projekter, ${formatNumber(report.bytes.length / 1024, 0)} kB på ${formatNumber((performance.now() - started) / 1000, 1)} s${m.front.publication ? " (til offentliggørelse)" : ""}`,
-    );
-    return 0;
-  } catch (e) {
-    if (e instanceof DomainError) {
-      console.error(`Rapporten kunne ikke dannes: ${e.message}`);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await store.close();
-  }
+  });
 }

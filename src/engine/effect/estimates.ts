@@ -5,6 +5,7 @@
  * se = √(s²ₜ ÷ nₜ + Σwᵢ²(yᵢ − ȳ_c)² ÷ (Σwᵢ)²), s²ₜ the treated sample variance (0 when nₜ = 1);
  * 95 % interval = difference ± 1.959963984540054 × se. No matched treated unit: all null.
  */
+import type { EffectRow } from "../../domain/effect.ts";
 import type { EffectDefinition } from "./definition.ts";
 import { horizonsValues } from "./outcomes.ts";
 import type { EffectTables } from "./tables.ts";
@@ -56,25 +57,11 @@ LEFT JOIN dev ON dev.idx = hz.idx
 ORDER BY hz.idx`;
 }
 
-/** The output row of the `effect` command (DESIGN 9.1), fields in this order. */
-export interface EffectEstimate {
-  effect: string;
-  horizon: number;
-  treated: number;
-  matched: number;
-  unmatched: number;
-  controls: number;
-  share_treated: number | null;
-  share_control: number | null;
-  share_difference: number | null;
-  share_ci_low: number | null;
-  share_ci_high: number | null;
-  days_treated: number | null;
-  days_control: number | null;
-  days_difference: number | null;
-  days_ci_low: number | null;
-  days_ci_high: number | null;
-}
+/**
+ * The output row of the `effect` command (DESIGN 9.1): the domain's `EffectRow`, so the engine,
+ * the store and the effect page's words read one type.
+ */
+export type EffectEstimate = EffectRow;
 
 interface OutcomeEstimate {
   treated: number | null;

@@ -4,10 +4,10 @@
  * as on the Effekt page. ECharts SSR to SVG (vectors in the PDF), PNG via resvg for DOCX and XLSX
  * with the same Roboto font as the indicator charts. Reads only the report model (suppressed).
  */
-import * as echarts from "echarts";
+import type * as echarts from "echarts";
 import { formatNumber } from "../../domain/format.ts";
 import type { ReportEffectChart } from "../../services/report/model.ts";
-import { CHART_FONT, type ChartSize, DEFAULT_CHART_SIZE, svgToPng } from "./indicator-chart.ts";
+import { categoryAxis, chartFrame, chartRenderer, valueAxis } from "./chart-base.ts";
 
 const COLORS = { treated: "#1f5fa8", control: "#b7791f", referral: "#6b7280" };
 
@@ -16,43 +16,16 @@ export function effectChartOption(chart: ReportEffectChart): echarts.EChartsCore
   const data = (arr: (number | null)[]) => arr.map((v) => (v === null ? "-" : v));
   const zero = chart.labels.indexOf("0");
   return {
-    animation: false,
-    textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 56, right: 24, top: 34, bottom: 62 },
-    title: {
-      text:
+    ...chartFrame({
+      gridTop: 34,
+      title:
         chart.suppressedPoints > 0
           ? `${chart.suppressedPoints} måneder vises ikke (færre end 5 matchede henviste)`
           : "",
-      right: 10,
-      top: 4,
-      textStyle: { fontSize: 11, fontWeight: "normal", color: "#374151", fontFamily: CHART_FONT },
-    },
-    legend: {
-      data: ["Henviste", "Vægtet sammenligningsgruppe"],
-      bottom: 0,
-      itemWidth: 18,
-      itemHeight: 8,
-      textStyle: { fontSize: 10, fontFamily: CHART_FONT },
-    },
-    xAxis: {
-      type: "category",
-      data: chart.labels,
-      boundaryGap: false,
-      name: "måneder fra henvisning",
-      nameLocation: "middle",
-      nameGap: 24,
-      nameTextStyle: { fontSize: 10 },
-      axisLabel: { fontSize: 10, interval: 2 },
-    },
-    yAxis: {
-      type: "value",
-      min: 0,
-      max: 100,
-      name: "pct. på ydelse",
-      nameTextStyle: { fontSize: 10, align: "left" },
-      axisLabel: { fontSize: 10, formatter: (v: number) => formatNumber(v, 0) },
-    },
+      legend: ["Henviste", "Vægtet sammenligningsgruppe"],
+    }),
+    xAxis: categoryAxis(chart.labels, 2, "måneder fra henvisning"),
+    yAxis: valueAxis("pct. på ydelse", (v: number) => formatNumber(v, 0), { min: 0, max: 100 }),
     series: [
       {
         name: "Henviste",
@@ -86,46 +59,10 @@ export function effectChartOption(chart: ReportEffectChart): echarts.EChartsCore
   };
 }
 
-const svgCache = new WeakMap<ReportEffectChart, Map<string, string>>();
-const pngCache = new WeakMap<ReportEffectChart, Map<string, Buffer>>();
+const render = chartRenderer(effectChartOption);
 
-function cached<V>(
-  cache: WeakMap<ReportEffectChart, Map<string, V>>,
-  c: ReportEffectChart,
-  k: string,
-  make: () => V,
-) {
-  let byKey = cache.get(c);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(c, byKey);
-  }
-  let v = byKey.get(k);
-  if (v === undefined) {
-    v = make();
-    byKey.set(k, v);
-  }
-  return v;
-}
+/** The curve as an SVG document (for the PDF). */
+export const effectChartSvg = render.svg;
 
-export function effectChartSvg(chart: ReportEffectChart, size: ChartSize = DEFAULT_CHART_SIZE): string {
-  return cached(svgCache, chart, `${size.width}x${size.height}`, () => {
-    const instance = echarts.init(null, null, { renderer: "svg", ssr: true, ...size });
-    try {
-      instance.setOption(effectChartOption(chart));
-      return instance.renderToSVGString();
-    } finally {
-      instance.dispose();
-    }
-  });
-}
-
-export function effectChartPng(
-  chart: ReportEffectChart,
-  size: ChartSize = DEFAULT_CHART_SIZE,
-  scale = 1.5,
-): Buffer {
-  return cached(pngCache, chart, `${size.width}x${size.height}@${scale}`, () =>
-    svgToPng(effectChartSvg(chart, size), Math.round(size.width * scale)),
-  );
-}
+/** The curve as PNG (for DOCX and XLSX), rendered from the same SVG at `scale` × its size. */
+export const effectChartPng = render.png;

@@ -1,27 +1,15 @@
 /**
  * The chart of one indicator in the committee report: its monthly values against the baseline, the
  * minimum milestones, the goal trajectory and the final goal, and the forecast's 80 % band once a
- * forecast exists. Rendered on the server with ECharts' SSR (SVG string, no DOM, no network); the
- * PDF embeds the SVG as vectors, DOCX and XLSX get a PNG made from it with resvg and the Roboto font
- * shipped with pdfmake (so text renders the same everywhere, without system fonts).
+ * forecast exists. Frame, axes and rendering (SVG for the PDF, PNG for DOCX and XLSX) are shared
+ * with the effect curve in `chart-base.ts`.
  *
  * Reads only the report model's chart (values already suppressed for publication).
  */
-import { createRequire } from "node:module";
-import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
-import * as echarts from "echarts";
+import type * as echarts from "echarts";
 import { formatNumber, formatValue, type Unit } from "../../domain/format.ts";
 import type { ReportChart } from "../../services/report/model.ts";
-
-export const CHART_FONT = "Roboto";
-const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve("pdfmake/package.json")), "build/fonts/Roboto");
-/** The TrueType files the PNG renderer uses (shipped in node_modules/pdfmake). */
-export const CHART_FONT_FILES = [
-  path.join(fontDir, "Roboto-Regular.ttf"),
-  path.join(fontDir, "Roboto-Medium.ttf"),
-];
+import { categoryAxis, chartFrame, chartRenderer, valueAxis } from "./chart-base.ts";
 
 const COLORS = {
   value: "#1f5fa8",
@@ -54,13 +42,6 @@ function interpolate(months: string[], points: { month: string; value: number }[
     return before.value + ((after.value - before.value) * (k - i)) / (j - i);
   });
 }
-
-export interface ChartSize {
-  width: number;
-  height: number;
-}
-
-export const DEFAULT_CHART_SIZE: ChartSize = { width: 720, height: 300 };
 
 /** The ECharts option of an indicator chart (exported for tests). */
 export function chartOption(chart: ReportChart): echarts.EChartsCoreOption {
@@ -181,97 +162,24 @@ export function chartOption(chart: ReportChart): echarts.EChartsCoreOption {
     legend.push("Slutmål");
   }
   return {
-    animation: false,
-    textStyle: { fontFamily: CHART_FONT },
     // room above the plot for the "Seneste" label and a goal label at the top edge
-    grid: { left: 56, right: 24, top: 46, bottom: 62 },
-    title: {
-      text:
+    ...chartFrame({
+      gridTop: 46,
+      title:
         chart.latestText +
         (chart.suppressedPoints > 0 ? `; ${chart.suppressedPoints} måneder vises ikke (<5)` : ""),
-      right: 10,
-      top: 4,
-      textStyle: { fontSize: 11, fontWeight: "normal", color: "#374151", fontFamily: CHART_FONT },
-    },
-    legend: {
-      data: legend,
-      bottom: 0,
-      itemWidth: 18,
-      itemHeight: 8,
-      textStyle: { fontSize: 10, fontFamily: CHART_FONT },
-    },
-    xAxis: {
-      type: "category",
-      data: chart.labels,
-      boundaryGap: false,
-      axisLabel: { fontSize: 10, interval: chart.labels.length > 14 ? 2 : 0 },
-    },
-    yAxis: {
-      type: "value",
-      scale: true,
-      name: chart.unitName,
-      nameTextStyle: { fontSize: 10, align: "left" },
-      axisLabel: { fontSize: 10, formatter: (v: number) => axisNumber(v, chart.unit) },
-    },
+      legend,
+    }),
+    xAxis: categoryAxis(chart.labels, chart.labels.length > 14 ? 2 : 0),
+    yAxis: valueAxis(chart.unitName, (v: number) => axisNumber(v, chart.unit), { scale: true }),
     series,
   };
 }
 
-// one model rendered to several formats draws each chart once (keyed by the model's chart object)
-const svgCache = new WeakMap<ReportChart, Map<string, string>>();
-const pngCache = new WeakMap<ReportChart, Map<string, Buffer>>();
-
-function cached<V>(
-  cache: WeakMap<ReportChart, Map<string, V>>,
-  chart: ReportChart,
-  key: string,
-  make: () => V,
-): V {
-  let byKey = cache.get(chart);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(chart, byKey);
-  }
-  let v = byKey.get(key);
-  if (v === undefined) {
-    v = make();
-    byKey.set(key, v);
-  }
-  return v;
-}
+const render = chartRenderer(chartOption);
 
 /** The chart as an SVG document (text as text, so the PDF keeps it as vectors). */
-export function chartSvg(chart: ReportChart, size: ChartSize = DEFAULT_CHART_SIZE): string {
-  return cached(svgCache, chart, `${size.width}x${size.height}`, () => renderSvg(chart, size));
-}
-
-function renderSvg(chart: ReportChart, size: ChartSize): string {
-  const instance = echarts.init(null, null, {
-    renderer: "svg",
-    ssr: true,
-    width: size.width,
-    height: size.height,
-  });
-  try {
-    instance.setOption(chartOption(chart));
-    return instance.renderToSVGString();
-  } finally {
-    instance.dispose();
-  }
-}
+export const chartSvg = render.svg;
 
 /** The chart as PNG (for DOCX and XLSX), rendered from the same SVG at `scale` × its size. */
-export function chartPng(chart: ReportChart, size: ChartSize = DEFAULT_CHART_SIZE, scale = 1.5): Buffer {
-  return cached(pngCache, chart, `${size.width}x${size.height}@${scale}`, () =>
-    svgToPng(chartSvg(chart, size), Math.round(size.width * scale)),
-  );
-}
-
-export function svgToPng(svg: string, width: number): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "width", value: width },
-    background: "#ffffff",
-    font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: CHART_FONT },
-  });
-  return Buffer.from(resvg.render().asPng());
-}
+export const chartPng = render.png;

@@ -9,6 +9,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db.ts";
 import { schema } from "../db.ts";
+import { currentValuesOf, frozenBesideCurrent } from "./value-queries.ts";
 
 const { computations, computedValues, frozenValues, indicators, manualValues, projects, snapshots } = schema;
 
@@ -160,16 +161,12 @@ export interface ComputedPoint {
  */
 export async function listComputedSeries(db: Db, indicatorIds: readonly number[]): Promise<ComputedPoint[]> {
   if (indicatorIds.length === 0) return [];
-  return db
-    .select({
-      indicatorId: computedValues.indicatorId,
-      period: computedValues.period,
-      value: computedValues.value,
-      snapshotId: computedValues.snapshotId,
-    })
-    .from(computedValues)
-    .where(inArray(computedValues.indicatorId, [...indicatorIds]))
-    .orderBy(computedValues.period);
+  return currentValuesOf(db, indicatorIds, {
+    indicatorId: computedValues.indicatorId,
+    period: computedValues.period,
+    value: computedValues.value,
+    snapshotId: computedValues.snapshotId,
+  }).orderBy(computedValues.period);
 }
 
 export async function getFrozenValue(
@@ -223,8 +220,9 @@ export interface RevisionRow {
 
 /** Every frozen value whose current computed value differs (optionally for one project). */
 export async function listRevisions(db: Db, projectId?: number): Promise<RevisionRow[]> {
-  const rows = await db
-    .select({
+  const rows = await frozenBesideCurrent(
+    db,
+    {
       indicatorId: frozenValues.indicatorId,
       code: indicators.code,
       name: indicators.name,
@@ -234,17 +232,10 @@ export async function listRevisions(db: Db, projectId?: number): Promise<Revisio
       current: computedValues.value,
       frozenAt: frozenValues.frozenAt,
       frozenBy: frozenValues.frozenBy,
-    })
-    .from(frozenValues)
-    .innerJoin(indicators, eq(indicators.id, frozenValues.indicatorId))
-    .innerJoin(
-      computedValues,
-      and(
-        eq(computedValues.indicatorId, frozenValues.indicatorId),
-        eq(computedValues.period, frozenValues.period),
-      ),
-    )
-    .orderBy(indicators.id, frozenValues.period);
+    },
+    undefined,
+    [indicators.id, frozenValues.period],
+  );
   return rows
     .filter((r) => projectId === undefined || r.projectId === projectId)
     .filter((r) => revisionOf({ value: r.frozen }, { value: r.current }) !== null)

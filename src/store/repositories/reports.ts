@@ -3,9 +3,10 @@
  * publication suppression; revisions with the snapshots on both sides, for the "why"), and the
  * approved reports themselves.
  */
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db.ts";
 import { schema } from "../db.ts";
+import { currentValuesOf, frozenBesideCurrent } from "./value-queries.ts";
 
 const { computedValues, frozenValues, indicators, reports, snapshots } = schema;
 
@@ -19,15 +20,12 @@ export interface ShareCounts {
 /** Numerator and denominator of every current computed value of the indicators. */
 export async function listShareCounts(db: Db, indicatorIds: readonly number[]): Promise<ShareCounts[]> {
   if (indicatorIds.length === 0) return [];
-  return db
-    .select({
-      indicatorId: computedValues.indicatorId,
-      period: computedValues.period,
-      numerator: computedValues.numerator,
-      denominator: computedValues.denominator,
-    })
-    .from(computedValues)
-    .where(inArray(computedValues.indicatorId, [...indicatorIds]));
+  return currentValuesOf(db, indicatorIds, {
+    indicatorId: computedValues.indicatorId,
+    period: computedValues.period,
+    numerator: computedValues.numerator,
+    denominator: computedValues.denominator,
+  });
 }
 
 export interface RevisionDetail {
@@ -55,8 +53,9 @@ export async function listFrozenBesideCurrent(
   projectIds: readonly number[],
 ): Promise<RevisionDetail[]> {
   if (projectIds.length === 0) return [];
-  const rows = await db
-    .select({
+  const rows = await frozenBesideCurrent(
+    db,
+    {
       indicatorId: frozenValues.indicatorId,
       projectId: indicators.projectId,
       name: indicators.name,
@@ -72,18 +71,10 @@ export async function listFrozenBesideCurrent(
       oldSnapshotId: frozenValues.snapshotId,
       newSnapshotId: computedValues.snapshotId,
       newDefinitionVersion: computedValues.definitionVersion,
-    })
-    .from(frozenValues)
-    .innerJoin(indicators, eq(indicators.id, frozenValues.indicatorId))
-    .innerJoin(
-      computedValues,
-      and(
-        eq(computedValues.indicatorId, frozenValues.indicatorId),
-        eq(computedValues.period, frozenValues.period),
-      ),
-    )
-    .where(inArray(indicators.projectId, [...projectIds]))
-    .orderBy(indicators.projectId, indicators.sortOrder, indicators.id, frozenValues.period);
+    },
+    inArray(indicators.projectId, [...projectIds]),
+    [indicators.projectId, indicators.sortOrder, indicators.id, frozenValues.period],
+  );
   return rows.map((r) => ({ ...r, oldDefinitionVersion: null }));
 }
 

@@ -33,10 +33,12 @@ export const computations = pgTable("computations", {
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });
 
-/** the current computed value per indicator and month, with its provenance */
-export const computedValues = pgTable(
-  "computed_values",
-  {
+/**
+ * The columns a computed and a frozen value share: an indicator's value for a month, the parts of
+ * a share, and the snapshot it came from (a function: each table needs its own column builders).
+ */
+function indicatorMonthValue() {
+  return {
     id: serial("id").primaryKey(),
     indicatorId: integer("indicator_id")
       .notNull()
@@ -46,6 +48,14 @@ export const computedValues = pgTable(
     numerator: doublePrecision("numerator"),
     denominator: doublePrecision("denominator"),
     snapshotId: text("snapshot_id"),
+  };
+}
+
+/** the current computed value per indicator and month, with its provenance */
+export const computedValues = pgTable(
+  "computed_values",
+  {
+    ...indicatorMonthValue(),
     computationId: integer("computation_id").references(() => computations.id, { onDelete: "set null" }),
     definitionVersion: integer("definition_version").notNull(),
     definitionHash: text("definition_hash").notNull(),
@@ -59,15 +69,7 @@ export const computedValues = pgTable(
 export const frozenValues = pgTable(
   "frozen_values",
   {
-    id: serial("id").primaryKey(),
-    indicatorId: integer("indicator_id")
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
-    period: text("period").notNull(),
-    value: doublePrecision("value"),
-    numerator: doublePrecision("numerator"),
-    denominator: doublePrecision("denominator"),
-    snapshotId: text("snapshot_id"),
+    ...indicatorMonthValue(),
     reportLabel: text("report_label"),
     frozenBy: text("frozen_by").notNull(),
     frozenAt: timestamp("frozen_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { MeasureCatalogueResponse, MeasureResponse } from "../../../src/api/contract/measures.ts";
 import { BENEFITS, CATEGORIES } from "../../../src/domain/codes.ts";
-import { apiGet, apiSend } from "../api.ts";
-import { Field } from "./forms.tsx";
+import { apiGet } from "../api.ts";
+import { type EditMode, EditModeButtons, useDebouncedValidation } from "./editor-parts.tsx";
+import { CheckboxGroup, Field, TextField } from "./forms.tsx";
 
 /** A stored definition: population + measure (+ result), DESIGN 6.2 without id/name/unit/better. */
 export type StoredDefinition = Record<string, unknown>;
@@ -107,44 +108,6 @@ export function definitionToForm(d: StoredDefinition | null): FormState {
   };
 }
 
-function CheckboxGroup({
-  legend,
-  options,
-  value,
-  onChange,
-  hint,
-}: {
-  legend: string;
-  options: readonly { code: string; label: string }[];
-  value: string[];
-  onChange: (v: string[]) => void;
-  hint?: string;
-}) {
-  const id = useId();
-  return (
-    <fieldset aria-describedby={hint ? `${id}-hint` : undefined}>
-      <legend>{legend}</legend>
-      {hint && (
-        <p className="hint small muted" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {options.map((o) => (
-        <label key={o.code} className="check">
-          <input
-            type="checkbox"
-            checked={value.includes(o.code)}
-            onChange={(e) =>
-              onChange(e.target.checked ? [...value, o.code] : value.filter((x) => x !== o.code))
-            }
-          />{" "}
-          {o.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
 interface Props {
   value: StoredDefinition | null;
   /** the definition as it would be stored, and whether the server found it valid */
@@ -157,7 +120,7 @@ interface Props {
  * (POST /definitions/validate); errors are shown with their path, and a valid definition in words.
  */
 export function DefinitionEditor({ value, onChange }: Props) {
-  const [mode, setMode] = useState<"form" | "yaml">("form");
+  const [mode, setMode] = useState<EditMode>("form");
   const [measures, setMeasures] = useState<Measure[] | null>(null);
   const [form, setForm] = useState<FormState>(() => definitionToForm(value));
   const [yaml, setYaml] = useState(() =>
@@ -165,9 +128,6 @@ export function DefinitionEditor({ value, onChange }: Props) {
   );
   const [result, setResult] = useState<ValidateResponse | null>(null);
   const [error, setError] = useState("");
-  const seq = useRef(0);
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
 
   useEffect(() => {
     let live = true;
@@ -183,31 +143,24 @@ export function DefinitionEditor({ value, onChange }: Props) {
     };
   }, []);
 
-  useEffect(() => {
-    if (mode === "form" && !measures) return;
-    const mine = ++seq.current;
-    const body = mode === "form" && measures ? { definition: formToDefinition(form, measures) } : { yaml };
-    const t = setTimeout(() => {
-      apiSend<ValidateResponse>("POST", "/definitions/validate", body)
-        .then((r) => {
-          if (mine !== seq.current) return;
-          setResult(r);
-          setError("");
-          onChangeRef.current(r.stored ?? null, r.errors.length === 0 && r.stored !== undefined);
-        })
-        .catch((e) => {
-          if (mine === seq.current) setError(e instanceof Error ? e.message : String(e));
-        });
-    }, 350);
-    return () => clearTimeout(t);
-  }, [mode, form, yaml, measures]);
+  useDebouncedValidation<ValidateResponse>(
+    "/definitions/validate",
+    mode === "yaml" ? { yaml } : measures ? { definition: formToDefinition(form, measures) } : undefined,
+    350,
+    (r) => {
+      setResult(r);
+      setError("");
+      onChange(r.stored ?? null, r.errors.length === 0 && r.stored !== undefined);
+    },
+    setError,
+  );
 
   const spec = measures?.find((m) => m.kind === form.kind);
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
   const setParam = (key: string, v: string | string[]) =>
     setForm((f) => ({ ...f, params: { ...f.params, [key]: v } }));
 
-  const switchTo = (next: "form" | "yaml") => {
+  const switchTo = (next: EditMode) => {
     if (next === mode) return;
     if (next === "yaml" && measures) setYaml(JSON.stringify(formToDefinition(form, measures), null, 2));
     else if (result?.stored) setForm(definitionToForm(result.stored));
@@ -218,22 +171,7 @@ export function DefinitionEditor({ value, onChange }: Props) {
     <div className="definition-editor">
       <fieldset className="toolbar">
         <legend className="visually-hidden">Redigér som</legend>
-        <button
-          type="button"
-          className={mode === "form" ? undefined : "secondary"}
-          aria-pressed={mode === "form"}
-          onClick={() => switchTo("form")}
-        >
-          Formular
-        </button>
-        <button
-          type="button"
-          className={mode === "yaml" ? undefined : "secondary"}
-          aria-pressed={mode === "yaml"}
-          onClick={() => switchTo("yaml")}
-        >
-          YAML
-        </button>
+        <EditModeButtons mode={mode} onSwitch={switchTo} />
       </fieldset>
 
       {mode === "form" && !measures ? (
@@ -266,31 +204,26 @@ export function DefinitionEditor({ value, onChange }: Props) {
                 value={form.categories}
                 onChange={(v) => set({ categories: v })}
               />
-              <Field label="Alder fra" hint="år, den 1. i måneden">
-                {(p) => (
-                  <input
-                    {...p}
-                    inputMode="numeric"
-                    value={form.ageMin}
-                    onChange={(e) => set({ ageMin: e.target.value })}
-                  />
-                )}
-              </Field>
-              <Field label="Alder til" hint="år, inklusive">
-                {(p) => (
-                  <input
-                    {...p}
-                    inputMode="numeric"
-                    value={form.ageMax}
-                    onChange={(e) => set({ ageMax: e.target.value })}
-                  />
-                )}
-              </Field>
-              <Field label="Projekt" hint="kun personer med aktiv markering for projektkoden">
-                {(p) => (
-                  <input {...p} value={form.project} onChange={(e) => set({ project: e.target.value })} />
-                )}
-              </Field>
+              <TextField
+                label="Alder fra"
+                hint="år, den 1. i måneden"
+                inputMode="numeric"
+                value={form.ageMin}
+                onChange={(v) => set({ ageMin: v })}
+              />
+              <TextField
+                label="Alder til"
+                hint="år, inklusive"
+                inputMode="numeric"
+                value={form.ageMax}
+                onChange={(v) => set({ ageMax: v })}
+              />
+              <TextField
+                label="Projekt"
+                hint="kun personer med aktiv markering for projektkoden"
+                value={form.project}
+                onChange={(v) => set({ project: v })}
+              />
             </>
           )}
           {spec?.params.map((param) => {
@@ -329,16 +262,14 @@ export function DefinitionEditor({ value, onChange }: Props) {
               );
             }
             return (
-              <Field key={param.key} label={label} hint={param.hint}>
-                {(p) => (
-                  <input
-                    {...p}
-                    inputMode={param.type === "number" ? "decimal" : undefined}
-                    value={typeof v === "string" ? v : ""}
-                    onChange={(e) => setParam(param.key, e.target.value)}
-                  />
-                )}
-              </Field>
+              <TextField
+                key={param.key}
+                label={label}
+                hint={param.hint}
+                inputMode={param.type === "number" ? "decimal" : undefined}
+                value={typeof v === "string" ? v : ""}
+                onChange={(x) => setParam(param.key, x)}
+              />
             );
           })}
           {spec?.share && (

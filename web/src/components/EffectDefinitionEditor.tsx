@@ -1,8 +1,9 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { EffectValidationResponse } from "../../../src/api/contract/effects.ts";
 import { BENEFITS, CATEGORIES } from "../../../src/domain/codes.ts";
 import { apiSend } from "../api.ts";
-import { Field } from "./forms.tsx";
+import { type EditMode, EditModeButtons, useDebouncedValidation } from "./editor-parts.tsx";
+import { CheckboxGroup, Field, TextField } from "./forms.tsx";
 
 /** The form's fields of one effect definition (DESIGN 9.1). */
 interface EffectForm {
@@ -63,36 +64,6 @@ function toDefinition(f: EffectForm, project: string): Def {
   };
 }
 
-function Checks({
-  legend,
-  options,
-  value,
-  onChange,
-}: {
-  legend: string;
-  options: readonly { code: string; label: string }[];
-  value: string[];
-  onChange: (v: string[]) => void;
-}) {
-  return (
-    <fieldset className="checks">
-      <legend>{legend}</legend>
-      {options.map((o) => (
-        <label key={o.code} className="check">
-          <input
-            type="checkbox"
-            checked={value.includes(o.code)}
-            onChange={(e) =>
-              onChange(e.target.checked ? [...value, o.code] : value.filter((v) => v !== o.code))
-            }
-          />{" "}
-          {o.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
 /**
  * Create or edit an effect definition of a project, from a form or as YAML (JSON is valid YAML).
  * Every change is validated by the server, which answers Danish messages with dotted paths
@@ -111,7 +82,7 @@ export function EffectDefinitionEditor({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const [mode, setMode] = useState<"form" | "yaml">("form");
+  const [mode, setMode] = useState<EditMode>("form");
   const [form, setForm] = useState(() => toForm(existing?.definition));
   const [yaml, setYaml] = useState(() =>
     JSON.stringify(existing?.definition ?? toDefinition(form, projectCode), null, 2),
@@ -119,23 +90,16 @@ export function EffectDefinitionEditor({
   const [errors, setErrors] = useState<EffectValidationResponse["errors"]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const body = mode === "form" ? { definition: toDefinition(form, projectCode) } : { yaml };
-  const bodyJson = JSON.stringify(body);
-
-  useEffect(() => {
-    const t = setTimeout(() => {
-      apiSend<EffectValidationResponse>(
-        "POST",
-        `/projects/${projectId}/effects/validate`,
-        JSON.parse(bodyJson),
-      )
-        .then((r) => setErrors(r.errors))
-        .catch((e: Error) => setErrors([{ path: "", message: e.message }]));
-    }, 250);
-    return () => clearTimeout(t);
-  }, [bodyJson, projectId]);
+  useDebouncedValidation<EffectValidationResponse>(
+    `/projects/${projectId}/effects/validate`,
+    body,
+    250,
+    (r) => setErrors(r.errors),
+    (message) => setErrors([{ path: "", message }]),
+  );
 
   const set = (patch: Partial<EffectForm>) => setForm((f) => ({ ...f, ...patch }));
-  const switchTo = (next: "form" | "yaml") => {
+  const switchTo = (next: EditMode) => {
     if (next === "yaml") setYaml(JSON.stringify(toDefinition(form, projectCode), null, 2));
     else {
       try {
@@ -161,75 +125,58 @@ export function EffectDefinitionEditor({
     <section className="panel effect-editor" aria-labelledby="effect-editor-title">
       <h3 id="effect-editor-title">{existing ? "Ret effektdefinition" : "Ny effektdefinition"}</h3>
       <div className="toolbar">
-        <button
-          type="button"
-          className={mode === "form" ? undefined : "secondary"}
-          aria-pressed={mode === "form"}
-          onClick={() => switchTo("form")}
-        >
-          Formular
-        </button>
-        <button
-          type="button"
-          className={mode === "yaml" ? undefined : "secondary"}
-          aria-pressed={mode === "yaml"}
-          onClick={() => switchTo("yaml")}
-        >
-          YAML
-        </button>
+        <EditModeButtons mode={mode} onSwitch={switchTo} />
       </div>
       {mode === "form" ? (
         <div className="form-grid">
-          <Field label="Id" hint="a-z, 0-9 og -">
-            {(p) => <input {...p} value={form.id} onChange={(e) => set({ id: e.target.value })} />}
-          </Field>
-          <Field label="Navn">
-            {(p) => <input {...p} value={form.name} onChange={(e) => set({ name: e.target.value })} />}
-          </Field>
-          <Checks
+          <TextField label="Id" hint="a-z, 0-9 og -" value={form.id} onChange={(v) => set({ id: v })} />
+          <TextField label="Navn" value={form.name} onChange={(v) => set({ name: v })} />
+          <CheckboxGroup
+            className="checks"
             legend="Målgruppe: ydelser"
             options={BENEFITS}
             value={form.benefits}
             onChange={(v) => set({ benefits: v })}
           />
-          <Checks
+          <CheckboxGroup
+            className="checks"
             legend="Målgruppe: kategorier (ingen = alle)"
             options={CATEGORIES}
             value={form.categories}
             onChange={(v) => set({ categories: v })}
           />
-          <Field label="Alder fra (år)">
-            {(p) => (
-              <input
-                {...p}
-                inputMode="numeric"
-                value={form.ageMin}
-                onChange={(e) => set({ ageMin: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Alder til (år)">
-            {(p) => (
-              <input
-                {...p}
-                inputMode="numeric"
-                value={form.ageMax}
-                onChange={(e) => set({ ageMax: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Henvisninger fra måned" hint="ÅÅÅÅ-MM">
-            {(p) => <input {...p} value={form.from} onChange={(e) => set({ from: e.target.value })} />}
-          </Field>
-          <Field label="Henvisninger til måned" hint="ÅÅÅÅ-MM">
-            {(p) => <input {...p} value={form.to} onChange={(e) => set({ to: e.target.value })} />}
-          </Field>
-          <Field label="Horisonter (måneder)" hint="negative = før henvisningen, fx -6, 3, 6, 12">
-            {(p) => (
-              <input {...p} value={form.horizons} onChange={(e) => set({ horizons: e.target.value })} />
-            )}
-          </Field>
-          <Checks
+          <TextField
+            label="Alder fra (år)"
+            inputMode="numeric"
+            value={form.ageMin}
+            onChange={(v) => set({ ageMin: v })}
+          />
+          <TextField
+            label="Alder til (år)"
+            inputMode="numeric"
+            value={form.ageMax}
+            onChange={(v) => set({ ageMax: v })}
+          />
+          <TextField
+            label="Henvisninger fra måned"
+            hint="ÅÅÅÅ-MM"
+            value={form.from}
+            onChange={(v) => set({ from: v })}
+          />
+          <TextField
+            label="Henvisninger til måned"
+            hint="ÅÅÅÅ-MM"
+            value={form.to}
+            onChange={(v) => set({ to: v })}
+          />
+          <TextField
+            label="Horisonter (måneder)"
+            hint="negative = før henvisningen, fx -6, 3, 6, 12"
+            value={form.horizons}
+            onChange={(v) => set({ horizons: v })}
+          />
+          <CheckboxGroup
+            className="checks"
             legend="Udfald: ydelser (ingen = alle)"
             options={BENEFITS}
             value={form.outcome}

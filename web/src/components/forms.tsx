@@ -28,6 +28,68 @@ export function Field({
   );
 }
 
+/** A text input in a Field; `onChange` gets the text as typed. */
+export function TextField({
+  label,
+  hint,
+  value,
+  onChange,
+  inputMode,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (text: string) => void;
+  inputMode?: "numeric" | "decimal";
+}) {
+  return (
+    <Field label={label} hint={hint}>
+      {(p) => <input {...p} inputMode={inputMode} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+/** Codes to tick in a fieldset (benefits, categories, …); the hint is tied to it with aria-describedby. */
+export function CheckboxGroup({
+  legend,
+  options,
+  value,
+  onChange,
+  hint,
+  className,
+}: {
+  legend: string;
+  options: readonly { code: string; label: string }[];
+  value: string[];
+  onChange: (v: string[]) => void;
+  hint?: string;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <fieldset className={className} aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p className="hint small muted" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {options.map((o) => (
+        <label key={o.code} className="check">
+          <input
+            type="checkbox"
+            checked={value.includes(o.code)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...value, o.code] : value.filter((x) => x !== o.code))
+            }
+          />{" "}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export const lines = (text: string): string[] =>
   text
     .split("\n")

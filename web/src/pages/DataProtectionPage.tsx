@@ -1,31 +1,19 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import type { PersonalDataDto } from "../../../src/api/contract/access.ts";
 import { formatDate, formatNumber } from "../../../src/domain/format.ts";
-import { ApiRequestError, apiGet, apiSend } from "../api.ts";
+import { apiGet, apiSend } from "../api.ts";
+import { ActionMessageLine, useLoadAndAct } from "../components/admin-actions.tsx";
 
 /** Databeskyttelse: the personal data held, retention after a number of months, deletion on request. */
 export default function DataProtectionPage() {
   const [data, setData] = useState<PersonalDataDto | null>(null);
   const [months, setMonths] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const load = useCallback(async () => {
     const d = await apiGet<PersonalDataDto>("/data-protection");
     setData(d);
     setMonths(d.retention.keepMonths === null ? "" : String(d.retention.keepMonths));
   }, []);
-  useEffect(() => {
-    load().catch((e) => setMessage({ ok: false, text: String(e.message) }));
-  }, [load]);
-
-  async function act(fn: () => Promise<unknown>, ok: string) {
-    try {
-      await fn();
-      setMessage({ ok: true, text: ok });
-      await load();
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiRequestError ? e.message : String(e) });
-    }
-  }
+  const { message, act } = useLoadAndAct(load);
   function saveRetention(e: FormEvent) {
     e.preventDefault();
     const keepMonths = months.trim() === "" ? null : Number(months);
@@ -35,11 +23,7 @@ export default function DataProtectionPage() {
   return (
     <div className="page">
       <h1>Databeskyttelse</h1>
-      {message && (
-        <p className={message.ok ? "notice" : "error"} role={message.ok ? "status" : "alert"}>
-          {message.text}
-        </p>
-      )}
+      <ActionMessageLine message={message} />
       {data && (
         <>
           <section className="card" aria-labelledby="held-heading">

@@ -5,6 +5,7 @@ import { formatDate, formatDecimal, formatNumber } from "../../../src/domain/for
 import { apiGet } from "../api.ts";
 import { Chart, type ChartOption } from "../components/Chart.tsx";
 import { DataTable } from "../components/DataTable.tsx";
+import { CheckboxGroup } from "../components/forms.tsx";
 import { type GroupSetDto, GroupSetEditor } from "../components/GroupSetEditor.tsx";
 
 type GroupSet = GroupSetDto;
@@ -146,21 +147,7 @@ export default function ExitStatisticsPage() {
         uden ophold; det tælles i det år, det slutter, med årsagen fra det sidst afsluttede ydelsesforløb.
       </p>
       <form onSubmit={submit} className="card">
-        <fieldset>
-          <legend>Ydelser</legend>
-          {BENEFITS.map((b) => (
-            <label key={b.code} className="check">
-              <input
-                type="checkbox"
-                checked={benefits.includes(b.code)}
-                onChange={(e) =>
-                  setBenefits(e.target.checked ? [...benefits, b.code] : benefits.filter((x) => x !== b.code))
-                }
-              />{" "}
-              {b.label}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup legend="Ydelser" options={BENEFITS} value={benefits} onChange={setBenefits} />
         <div className="form-grid">
           <div className="field">
             <label htmlFor="es-from">Afsluttet fra (måned)</label>

@@ -5,6 +5,7 @@ import { MAALTAL_KIND_LABELS, MAALTAL_KINDS } from "../../../src/domain/economic
 import { checkMaaltalLine, type MaaltalLineDraft } from "../../../src/domain/economics/maaltal-input.ts";
 import { formatNumber, monthLabel } from "../../../src/domain/format.ts";
 import { apiGet, apiSend } from "../api.ts";
+import { CheckboxGroup } from "../components/forms.tsx";
 import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import type { MaaltalReportDto } from "./economics/types.ts";
 
@@ -337,24 +338,12 @@ function LineForm({
           {err("projectId")}
         </div>
       </div>
-      <fieldset>
-        <legend>Følges op mod de målte fuldtidspersoner på</legend>
-        {BENEFITS.map((b) => (
-          <label key={b.code} className="check">
-            <input
-              type="checkbox"
-              checked={draft.benefits.includes(b.code)}
-              onChange={(e) =>
-                set(
-                  "benefits",
-                  e.target.checked ? [...draft.benefits, b.code] : draft.benefits.filter((x) => x !== b.code),
-                )
-              }
-            />{" "}
-            {b.label}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        legend="Følges op mod de målte fuldtidspersoner på"
+        options={BENEFITS}
+        value={draft.benefits}
+        onChange={(v) => set("benefits", v)}
+      />
       <div className="toolbar">
         <button type="submit" disabled={busy}>
           {editing ? "Gem rettelsen" : "Tilføj linjen"}

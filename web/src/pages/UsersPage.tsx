@@ -1,26 +1,14 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import type { UserDto } from "../../../src/api/contract/access.ts";
 import { ROLE_LABELS, ROLES, type Role } from "../../../src/domain/access.ts";
-import { ApiRequestError, apiGet, apiSend } from "../api.ts";
+import { apiGet, apiSend } from "../api.ts";
+import { ActionMessageLine, useLoadAndAct } from "../components/admin-actions.tsx";
 
 /** The administrator's users: create, change role, borgerdata and projects, disable, new password. */
 export default function UsersPage() {
   const [users, setUsers] = useState<UserDto[]>([]);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const load = useCallback(async () => setUsers((await apiGet<{ users: UserDto[] }>("/users")).users), []);
-  useEffect(() => {
-    load().catch((e) => setMessage({ ok: false, text: String(e.message) }));
-  }, [load]);
-
-  async function act(fn: () => Promise<unknown>, ok: string) {
-    try {
-      await fn();
-      setMessage({ ok: true, text: ok });
-      await load();
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiRequestError ? e.message : String(e) });
-    }
-  }
+  const { message, act } = useLoadAndAct(load);
 
   const [draft, setDraft] = useState({ username: "", name: "", role: "laeser" as Role, password: "" });
   function create(e: FormEvent) {
@@ -33,11 +21,7 @@ export default function UsersPage() {
   return (
     <div className="page">
       <h1>Brugere</h1>
-      {message && (
-        <p className={message.ok ? "notice" : "error"} role={message.ok ? "status" : "alert"}>
-          {message.text}
-        </p>
-      )}
+      <ActionMessageLine message={message} />
       <section className="card" aria-labelledby="users-heading">
         <h2 id="users-heading">Alle brugere</h2>
         <table>

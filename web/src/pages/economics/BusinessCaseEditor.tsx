@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { addMonths, isMonth } from "../../../../src/domain/calendar.ts";
 import type { BusinessCaseModelInput } from "../../../../src/domain/economics/business-case.ts";
-import { BENEFIT_NAMES } from "../../../../src/domain/economics/prices.ts";
 import { parseDanishNumber } from "../../../../src/domain/format.ts";
 import { apiSend } from "../../api.ts";
 import { Field, lines, numText } from "../../components/forms.tsx";
+import { BenefitField } from "./BenefitField.tsx";
 import type { BusinessCaseDto } from "./types.ts";
 
 interface EffectDraft {
@@ -156,23 +156,11 @@ export function BusinessCaseEditor({
           {effects.map((x, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and have no id
             <div className="form-grid" key={i}>
-              <Field label={`Ydelse ${i + 1}`}>
-                {(p) => (
-                  <select
-                    {...p}
-                    value={x.benefit}
-                    onChange={(e) =>
-                      setEffects(effects.map((y, j) => (j === i ? { ...y, benefit: e.target.value } : y)))
-                    }
-                  >
-                    {Object.entries(BENEFIT_NAMES).map(([code, label]) => (
-                      <option key={code} value={code}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <BenefitField
+                label={`Ydelse ${i + 1}`}
+                value={x.benefit}
+                onChange={(benefit) => setEffects(effects.map((y, j) => (j === i ? { ...y, benefit } : y)))}
+              />
               <Field label={`Beskrivelse ${i + 1}`}>
                 {(p) => (
                   <input

@@ -11,6 +11,7 @@ import { apiGet, apiSend } from "../../api.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { Field, numText } from "../../components/forms.tsx";
 import { ScrollRegion } from "../../components/ScrollRegion.tsx";
+import { BenefitField } from "./BenefitField.tsx";
 import type { FromDataDto, PriceDto, RefusionPriceRow } from "./types.ts";
 
 interface Draft {
@@ -136,17 +137,7 @@ function NewPrice({ onSaved }: { onSaved: () => void }) {
       <fieldset>
         <legend>Ny eller erstattet pris</legend>
         <div className="form-grid">
-          <Field label="Ydelse">
-            {(p) => (
-              <select {...p} value={benefit} onChange={(e) => setBenefit(e.target.value)}>
-                {Object.entries(BENEFIT_NAMES).map(([code, name]) => (
-                  <option key={code} value={code}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <BenefitField label="Ydelse" value={benefit} onChange={setBenefit} />
           <Field label="Budgetår">
             {(p) => (
               <input {...p} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />

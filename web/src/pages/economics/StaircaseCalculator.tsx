@@ -10,6 +10,7 @@ import { apiGet } from "../../api.ts";
 import { Chart, type ChartOption } from "../../components/Chart.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
 import { Field } from "../../components/forms.tsx";
+import { BenefitField } from "./BenefitField.tsx";
 import type { CourseAverage, StaircaseDto } from "./types.ts";
 
 const KEY_WEEKS = [4, 5, 13, 26, 27, 52, 53, 78, 104];
@@ -80,17 +81,7 @@ export function StaircaseCalculator() {
         jo lavere er den gennemsnitlige ugepris.
       </p>
       <div className="form-grid">
-        <Field label="Ydelse">
-          {(p) => (
-            <select {...p} value={benefit} onChange={(e) => setBenefit(e.target.value)}>
-              {Object.entries(BENEFIT_NAMES).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <BenefitField label="Ydelse" value={benefit} onChange={setBenefit} />
         <Field label="Bruttoudgift pr. uge (kr.)" hint={data ? `tom = ${data.grossSource}` : undefined}>
           {(p) => (
             <input
