@@ -100,33 +100,42 @@ export async function openSnapshot(snapshotDir: string, options: OpenOptions = {
     temp_directory: spill,
   });
   const connection = await instance.connect();
-  const kind = options.load === "tables" ? "TABLE" : "VIEW";
-  for (const t of engineTables) {
-    const file = join(snapshotDir, snapshotTables[t].file);
-    // plain tables/views of the in-memory database (not TEMP): visible to every connection of the instance
-    await run(connection, `CREATE ${kind} ${t} AS SELECT * FROM read_parquet(${str(file)})`);
+  const close = () => {
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+  };
+  let pairEnd = false;
+  let storedForloeb = false;
+  try {
+    const kind = options.load === "tables" ? "TABLE" : "VIEW";
+    for (const t of engineTables) {
+      const file = join(snapshotDir, snapshotTables[t].file);
+      // plain tables/views of the in-memory database (not TEMP): visible to every connection of the instance
+      await run(connection, `CREATE ${kind} ${t} AS SELECT * FROM read_parquet(${str(file)})`);
+    }
+    const forloebFile = join(snapshotDir, snapshotHelperTables.forloeb.file);
+    storedForloeb = existsSync(forloebFile);
+    if (storedForloeb)
+      await run(connection, `CREATE VIEW stored_forloeb AS SELECT * FROM read_parquet(${str(forloebFile)})`);
+    pairEnd =
+      storedForloeb &&
+      (
+        await connection.runAndReadAll(
+          "SELECT count(*)::INTEGER FROM (DESCRIBE stored_forloeb) WHERE column_name = 'pair_end'",
+        )
+      ).getRows()[0]?.[0] === 1;
+  } catch (err) {
+    // a file DuckDB cannot read (e.g. damaged): nothing of the session may be left behind
+    close();
+    throw err;
   }
-  const forloebFile = join(snapshotDir, snapshotHelperTables.forloeb.file);
-  const storedForloeb = existsSync(forloebFile);
-  if (storedForloeb)
-    await run(connection, `CREATE VIEW stored_forloeb AS SELECT * FROM read_parquet(${str(forloebFile)})`);
-  const pairEnd =
-    storedForloeb &&
-    (
-      await connection.runAndReadAll(
-        "SELECT count(*)::INTEGER FROM (DESCRIBE stored_forloeb) WHERE column_name = 'pair_end'",
-      )
-    ).getRows()[0]?.[0] === 1;
   return {
     connection,
     instance,
     extractionDate,
     storedForloeb: storedForloeb ? { relation: "stored_forloeb", pairEnd } : undefined,
-    close() {
-      connection.closeSync();
-      instance.closeSync();
-      rmSync(spill, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

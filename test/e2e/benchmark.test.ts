@@ -77,6 +77,9 @@ describe("benchmark with jobindsats.dk in Chromium against the real server", () 
     await page.getByRole("button", { name: "Tag startmåling fra jobindsats.dk" }).click();
     const picker = page.getByLabel("Værdi fra jobindsats.dk");
     await picker.waitFor();
+    // nothing is chosen beforehand, and the values are grouped per table and measure
+    expect(await page.getByRole("button", { name: "Brug som startmåling" }).isDisabled()).toBe(true);
+    expect(await picker.locator("optgroup").count()).toBeGreaterThan(1);
     const option = await picker
       .locator("option", { hasText: "Y14D03 Andel i job (pct.), Hedensted, 1. kvt. 2024–4. kvt. 2024" })
       .getAttribute("value");

@@ -152,7 +152,10 @@ async function signedInProxy(
     const upstream = httpRequest(
       { host: "127.0.0.1", port: targetPort, method: req.method, path: req.url, headers },
       (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
+        // the upstream's keep-alive promise (timeout=5) is not the proxy's (1 s): forwarded, it let
+        // fetch reuse a socket the proxy had just closed (ECONNRESET); Node states the proxy's own
+        const { connection: _c, "keep-alive": _k, ...headers } = up.headers;
+        res.writeHead(up.statusCode ?? 502, headers);
         up.pipe(res);
       },
     );

@@ -19,6 +19,16 @@ interface Props {
  * The indicator form takes a chosen value's baseline (value, the period's last day, source and a
  * note naming measure, area, period and fetch); a manual indicator takes it as a monthly value.
  */
+/** The values grouped by table and measure (the service sorts them so, newest period first). */
+function seriesOf(values: PickableValue[]): [string, PickableValue[]][] {
+  const groups = new Map<string, PickableValue[]>();
+  for (const v of values) {
+    const key = `${v.tableId.toUpperCase()} ${v.tableName}: ${v.measure}`;
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  return [...groups];
+}
+
 export function JobindsatsPicker({
   onPick,
   openLabel = "Tag startmåling fra jobindsats.dk",
@@ -37,7 +47,8 @@ export function JobindsatsPicker({
     try {
       const r = await apiGet<{ values: PickableValue[] }>("/jobindsats/values");
       setValues(r.values);
-      setChosen(r.values[0] ? String(r.values[0].id) : "");
+      // nothing chosen beforehand: the first of some 500 values is seldom the one meant
+      setChosen("");
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -75,10 +86,15 @@ export function JobindsatsPicker({
           <div className="field">
             <label htmlFor={`${id}-value`}>Værdi fra jobindsats.dk</label>
             <select id={`${id}-value`} value={chosen} onChange={(e) => setChosen(e.target.value)}>
-              {values.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.label}
-                </option>
+              <option value="">Vælg tabel, måling og periode …</option>
+              {seriesOf(values).map(([series, inSeries]) => (
+                <optgroup key={series} label={series}>
+                  {inSeries.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.label}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </select>
           </div>
