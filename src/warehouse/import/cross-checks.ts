@@ -153,6 +153,12 @@ export class StagingDb {
     return reader.getRows().map((r) => String(r[0]));
   }
 
+  /** Another connection to the staging database (the caller closes it before close()). */
+  async connect(): Promise<DuckDBConnection> {
+    if (!this.instance) throw new Error("Stagingdatabasen er lukket");
+    return this.instance.connect();
+  }
+
   /** Closes the database (idempotent); its spill files can then be removed. */
   close(): void {
     const instance = this.instance;

@@ -48,8 +48,16 @@ function keyed(table: string, columns: string[]): string {
   return `(SELECT r.person_key, ${rest.join(", ")}, r.ord FROM ${table} t JOIN ranked r USING (pid))`;
 }
 
-/** Writes `<table>.parquet` (zstd) for every snapshot table from the checked staging tables. */
-export async function writeTables(c: DuckDBConnection, tmpDir: string): Promise<WrittenTables> {
+/**
+ * Writes `<table>.parquet` (zstd) for every snapshot table from the checked staging tables. A
+ * sorted COPY runs on one thread, so with a second connection two tables are written at a time
+ * (the largest, wage hours, first).
+ */
+export async function writeTables(
+  c: DuckDBConnection,
+  tmpDir: string,
+  second?: DuckDBConnection,
+): Promise<WrittenTables> {
   await removePostRejects(c);
   await rankPeople(c);
   await c.run(
@@ -58,16 +66,26 @@ export async function writeTables(c: DuckDBConnection, tmpDir: string): Promise<
      WHERE pid NOT IN (SELECT pid FROM s_persons) GROUP BY pid`,
   );
   const counts = emptyCounts();
-  for (const t of TABLE_ORDER) {
-    const cols = columnsOf(t).map(([n]) => n);
-    const target = path.join(tmpDir, snapshotTables[t].file);
-    await timed(`write ${t}`, () =>
-      c.run(
-        `COPY (SELECT ${cols.join(", ")} FROM ${keyed(`s_${t}`, cols)} ORDER BY ${ORDER_BY[t]}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
-      ),
-    );
-    counts[t] = Number((await scalar<{ n: number }>(c, `SELECT count(*)::BIGINT AS n FROM s_${t}`)).n);
-  }
+  const queue: SnapshotTableName[] = ["wage_hours", ...TABLE_ORDER.filter((t) => t !== "wage_hours")];
+  const lane = async (connection: DuckDBConnection) => {
+    for (let t = queue.shift(); t; t = queue.shift()) {
+      const table = t;
+      const cols = columnsOf(table).map(([n]) => n);
+      const target = path.join(tmpDir, snapshotTables[table].file);
+      await timed(`write ${table}`, () =>
+        connection.run(
+          `COPY (SELECT ${cols.join(", ")} FROM ${keyed(`s_${table}`, cols)} ORDER BY ${ORDER_BY[table]}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
+        ),
+      );
+      counts[table] = Number(
+        (await scalar<{ n: number }>(connection, `SELECT count(*)::BIGINT AS n FROM s_${table}`)).n,
+      );
+    }
+  };
+  // both lanes finish before a failure goes on (the caller then closes the second connection)
+  const lanes = await Promise.allSettled([lane(c), ...(second ? [lane(second)] : [])]);
+  const failed = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected");
+  if (failed) throw failed.reason;
   const range = await scalar<{ lo: string | null; hi: string | null }>(
     c,
     `SELECT min(lo)::VARCHAR AS lo, max(hi)::VARCHAR AS hi FROM (
@@ -168,7 +186,10 @@ export interface Published {
  */
 export async function publish(input: PublishInput): Promise<Published | { duplicateOf: string }> {
   const { db, staging, tmpDir, snapshotsDir, contentHash: hash, manifestInfo } = input;
-  const { counts, range } = await timed("tables", () => writeTables(staging.connection, tmpDir));
+  const second = await staging.connect();
+  const { counts, range } = await timed("tables", () =>
+    writeTables(staging.connection, tmpDir, second).finally(() => second.closeSync()),
+  );
   const today = input.today ?? new Date().toISOString().slice(0, 10);
   // a planned end date may lie ahead of the import day; the extract was made by then
   const extractionDate =
