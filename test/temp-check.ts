@@ -35,6 +35,8 @@ export default function setup(): () => void {
       .map((name) => describeEntry(path.join(runDir, name)));
     rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
     if (left.length > 0) {
+      // vitest only logs an error thrown here ("error during close"); the exit code must say it
+      process.exitCode = 1;
       throw new Error(
         `Testene efterlod ${left.length} ${left.length === 1 ? "post" : "poster"} i OS'ets midlertidige mappe (fjern dem i testen, fx med tempDir() fra test/temp.ts):\n${left.map((l) => `  ${l}`).join("\n")}`,
       );
