@@ -9,14 +9,14 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { KEYMAP_COLUMNS } from "./read-csv.ts";
 import type { RejectsReport } from "./rejects-report.ts";
 import { stagedFile } from "./stage-rows.ts";
-import {
-  columnsOf,
-  type FileSummary,
-  NEW_PEOPLE,
-  sqlString,
-  stagingColumnsOf,
-  TABLE_ORDER,
-} from "./types.ts";
+import { columnsOf, type FileSummary, sqlString, stagingColumnsOf, TABLE_ORDER } from "./types.ts";
+
+/**
+ * SQL selecting the rows for `people` (pid, person_key) of the person keys `keys` (a query with
+ * one column, person_key) not yet in it: the next pids of the sequence `pids`, one per new key.
+ */
+const NEW_PEOPLE = (keys: string) => `SELECT nextval('pids')::INTEGER, person_key
+  FROM (${keys}) k WHERE person_key NOT IN (SELECT person_key FROM people)`;
 
 export async function scalar<T>(c: DuckDBConnection, query: string): Promise<T> {
   const reader = await c.runAndReadAll(query);

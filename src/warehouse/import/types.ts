@@ -125,13 +125,6 @@ export function stagingColumnsOf(table: SnapshotTableName): [string, string][] {
   return columnsOf(table).map(([n, t]) => (n === "person_key" ? ["pid", "INTEGER"] : [n, t]));
 }
 
-/**
- * SQL selecting the rows for `people` (pid, person_key) of the person keys `keys` (a query with
- * one column, person_key) not yet in it: the next pids of the sequence `pids`, one per new key.
- */
-export const NEW_PEOPLE = (keys: string) => `SELECT nextval('pids')::INTEGER, person_key
-  FROM (${keys}) k WHERE person_key NOT IN (SELECT person_key FROM people)`;
-
 export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Runs `work`; with EFFEKTSPOR_DEBUG_IMPORT=1 prints its wall and CPU time (the import's steps). */

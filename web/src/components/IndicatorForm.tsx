@@ -12,7 +12,7 @@ import { apiSend } from "../api.ts";
 import type { SchemeIndicator } from "../types.ts";
 import { ComputePanel } from "./ComputePanel.tsx";
 import { DefinitionEditor, type StoredDefinition } from "./DefinitionEditor.tsx";
-import { Field, formErrorText, numberOrNull, numText, textOrNull } from "./forms.tsx";
+import { Field, formErrorText, numberOrNull, numText, SelectField, textOrNull } from "./forms.tsx";
 import { JobindsatsPicker } from "./JobindsatsPicker.tsx";
 
 /** The form's label of an API field path, so errors name what the user sees. */
@@ -119,8 +119,8 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
   useEffect(() => {
     if (error) errorRef.current?.focus();
   }, [error]);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
-    setF((old) => ({ ...old, [k]: e.target.value }));
+  const put = (k: keyof typeof f) => (value: string) => setF((old) => ({ ...old, [k]: value }));
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => put(k)(e.target.value);
   // procentpoint only for a share; a count (fuldtidspersoner, personer) changes in its own unit. An
   // old goal stored with another kind stays selectable so editing never changes it silently.
   const goalKinds: GoalKind[] = [
@@ -282,28 +282,8 @@ export function IndicatorForm({ projectId, indicator, onSaved, onCancel }: Props
             </select>
           )}
         </Field>
-        <Field label="Retning">
-          {(p) => (
-            <select {...p} value={f.better} onChange={set("better")}>
-              {Object.entries(DIRECTION_LABELS).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Type">
-          {(p) => (
-            <select {...p} value={f.kind} onChange={set("kind")}>
-              {Object.entries(INDICATOR_KIND_LABELS).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Retning" options={DIRECTION_LABELS} value={f.better} onChange={put("better")} />
+        <SelectField label="Type" options={INDICATOR_KIND_LABELS} value={f.kind} onChange={put("kind")} />
       </div>
       {f.kind === "computed" && (
         <DefinitionEditor

@@ -49,6 +49,35 @@ export function TextField({
   );
 }
 
+/** A choice of one code in a Field, shown by its label (`options`: code → label). */
+export function SelectField({
+  label,
+  hint,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  options: Readonly<Record<string, string>>;
+  value: string;
+  onChange: (code: string) => void;
+}) {
+  return (
+    <Field label={label} hint={hint}>
+      {(p) => (
+        <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
+          {Object.entries(options).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** Codes to tick in a fieldset (benefits, categories, …); the hint is tied to it with aria-describedby. */
 export function CheckboxGroup({
   legend,

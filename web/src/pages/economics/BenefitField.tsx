@@ -1,5 +1,5 @@
 import { BENEFIT_NAMES } from "../../../../src/domain/economics/prices.ts";
-import { Field } from "../../components/forms.tsx";
+import { SelectField } from "../../components/forms.tsx";
 
 /** A choice of one benefit (ydelse) by its Danish name, as the price catalogue knows them. */
 export function BenefitField({
@@ -11,17 +11,5 @@ export function BenefitField({
   value: string;
   onChange: (code: string) => void;
 }) {
-  return (
-    <Field label={label}>
-      {(p) => (
-        <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
-          {Object.entries(BENEFIT_NAMES).map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  return <SelectField label={label} options={BENEFIT_NAMES} value={value} onChange={onChange} />;
 }
