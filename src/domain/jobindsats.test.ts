@@ -14,6 +14,7 @@ import {
   RAR_OESTJYLLAND,
   rankAreas,
   rankSentence,
+  unitMismatch,
 } from "./jobindsats.ts";
 
 describe("jobindsats period codes", () => {
@@ -150,6 +151,21 @@ describe("ranks and the sentence", () => {
     );
     expect(rankSentence({ ...base, municipality: "Samsø", better: "lower", ranked: single })).toBe(
       "Samsø har ingen værdi for ledighedsprocent i marts 2024.",
+    );
+  });
+});
+
+describe("a measure's kind against an indicator's unit", () => {
+  it("warns when a count goes into a share or a share into a count, not otherwise", () => {
+    // measures as the demo's tables name them (src/demo/jobindsats.ts)
+    expect(unitMismatch("Andel i job (pct.)", "procent")).toBeNull();
+    expect(unitMismatch("Fuldtidspersoner i pct. af befolkningen 16-66 år", "procent")).toBeNull();
+    expect(unitMismatch("Antal fuldtidspersoner", "fuldtidspersoner")).toBeNull();
+    expect(unitMismatch("Antal fuldtidspersoner", "procent")).toBe(
+      "Bemærk: «Antal fuldtidspersoner» er et antal, men indikatoren måles i procent.",
+    );
+    expect(unitMismatch("Andel i job (pct.)", "personer")).toBe(
+      "Bemærk: «Andel i job (pct.)» er en andel, men indikatoren måles i personer.",
     );
   });
 });

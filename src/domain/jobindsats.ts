@@ -326,3 +326,20 @@ export function rankSentence(input: {
   const first = ranked.filter((r) => r.rank === 1).map((r) => r.area);
   return `${municipality} har ikke ${article} ${extreme} ${what} i ${setName} i ${period}: nr. ${own.rank} af ${n} (${input.format(own.value)}); ${better === "lower" ? "lavest" : "højest"} er ${first.join(" og ")} (${input.format(ranked[0]!.value)}).`;
 }
+
+/**
+ * Whether a jobindsats measure is a share (pct., andel) rather than a count: a share does not fit
+ * an indicator counted in persons, nor a count one in procent (the picker warns).
+ */
+export function isShareMeasure(measure: string): boolean {
+  return /\bpct\b|procent|andel/i.test(measure);
+}
+
+/** A Danish warning when a jobindsats measure's kind does not fit the indicator's unit, else null. */
+export function unitMismatch(measure: string, unit: string): string | null {
+  const share = isShareMeasure(measure);
+  if (share === (unit === "procent")) return null;
+  return share
+    ? `Bemærk: «${measure}» er en andel, men indikatoren måles i ${unit}.`
+    : `Bemærk: «${measure}» er et antal, men indikatoren måles i procent.`;
+}

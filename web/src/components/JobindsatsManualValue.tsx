@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import type { PickableValue } from "../../../src/api/contract/jobindsats.ts";
 import { formatValue, monthLabelLong } from "../../../src/domain/format.ts";
+import { unitMismatch } from "../../../src/domain/jobindsats.ts";
 import { apiSend } from "../api.ts";
 import type { SchemeRow } from "../types.ts";
 import { JobindsatsPicker } from "./JobindsatsPicker.tsx";
@@ -31,22 +32,30 @@ export function JobindsatsManualValue({
         pickLabel="Gem som månedsværdi"
         extra={(v) => {
           const months = [...new Set([...row.cells.map((c) => c.period), v.month])].sort();
+          const mismatch = unitMismatch(v.measure, ind.unit);
           return (
-            <div className="field">
-              <label htmlFor={`${id}-month`}>Måned (målt primo)</label>
-              <select
-                id={`${id}-month`}
-                value={monthOf(v)}
-                onChange={(e) => setMonth({ valueId: v.id, month: e.target.value })}
-              >
-                {months.map((m) => (
-                  <option key={m} value={m}>
-                    {monthLabelLong(m)}
-                    {m === v.month ? ` (efter ${v.periodLabel})` : ""}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <>
+              {mismatch && (
+                <p className="notice small" role="status">
+                  {mismatch}
+                </p>
+              )}
+              <div className="field">
+                <label htmlFor={`${id}-month`}>Måned (målt primo)</label>
+                <select
+                  id={`${id}-month`}
+                  value={monthOf(v)}
+                  onChange={(e) => setMonth({ valueId: v.id, month: e.target.value })}
+                >
+                  {months.map((m) => (
+                    <option key={m} value={m}>
+                      {monthLabelLong(m)}
+                      {m === v.month ? ` (efter ${v.periodLabel})` : ""}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </>
           );
         }}
         onPick={async (v) => {
