@@ -151,7 +151,15 @@ describe("benchmark with jobindsats.dk in Chromium against the real server", () 
     await card.getByRole("button", { name: "Hent månedsværdi fra jobindsats.dk" }).click();
     const picker = card.getByLabel("Værdi fra jobindsats.dk");
     await picker.waitFor();
+    // a count into an indicator in procent is warned about; the share is not
+    const count = values.find((v) => v.period === "2024M12" && v.measure === "Antal fuldtidspersoner")!;
+    await picker.selectOption(String(count.id));
+    const warning = card.getByRole("status").filter({ hasText: "Bemærk:" });
+    expect(await warning.innerText()).toBe(
+      "Bemærk: «Antal fuldtidspersoner» er et antal, men indikatoren måles i procent.",
+    );
     await picker.selectOption(String(december.id));
+    expect(await warning.count()).toBe(0);
     expect(await card.getByLabel("Måned (målt primo)").inputValue()).toBe("2025-01");
     await card.getByRole("button", { name: "Gem som månedsværdi" }).click();
     await card.getByRole("status").filter({ hasText: "er gemt for januar 2025" }).waitFor();
