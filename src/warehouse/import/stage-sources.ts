@@ -68,6 +68,7 @@ export async function stageSources(input: StageSourcesInput): Promise<FileSummar
         })),
       );
       await staging.appendStaged(dir);
+      await staging.compact();
       rmSync(dir, { recursive: true, force: true });
       continue;
     }
@@ -93,6 +94,7 @@ export async function stageSources(input: StageSourcesInput): Promise<FileSummar
       dateBound: input.dateBound ?? null,
     });
     Object.assign(summary, counts);
+    await staging.compact();
     progress.rows += counts.rows;
     progress.bytes += source.bytes;
     progress.report({ phase: "reading", file: source.label });

@@ -137,7 +137,7 @@ export async function timed<T>(what: string, work: () => Promise<T>): Promise<T>
   } finally {
     const used = process.cpuUsage(cpu);
     console.error(
-      `${(performance.now() - t0).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)}) ${what}`,
+      `${(performance.now() - t0).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)}, RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB) ${what}`,
     );
   }
 }
