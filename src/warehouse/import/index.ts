@@ -72,7 +72,7 @@ export async function importSnapshot(options: ImportOptions): Promise<ImportResu
   const manifestInfo = readManifest(input.manifest, today);
   progress.totalBytes = input.sources.filter((s) => s.csv).reduce((n, s) => n + s.bytes, 0);
   progress.report({ phase: "hashing" });
-  const hash = await contentHash(folder, input, profile);
+  const hash = await timed("hash", () => contentHash(folder, input, profile));
   const base: Omit<ImportResult, "outcome" | "reportId" | "message" | "durationMs"> = {
     snapshotId: null,
     extractionDate: manifestInfo.extractionDate,

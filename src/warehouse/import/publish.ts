@@ -195,23 +195,25 @@ export async function publish(input: PublishInput): Promise<Published | { duplic
   const extractionDate =
     manifestInfo.extractionDate ?? (range.hi && range.hi < today ? range.hi : null) ?? today;
   const source = manifestInfo.source ?? "udtræk";
-  staging.close();
+  await timed("close staging", async () => staging.close());
 
   const id = `${extractionDate}-${hash.slice(0, 8)}`;
   const createdAt = new Date();
-  finishFolder(
-    tmpDir,
-    {
-      id,
-      extractionDate,
-      source,
-      createdAt: createdAt.toISOString(),
-      contentHash: hash,
-      counts,
-      rejectedRows: input.rejectedRows,
-      files: input.files,
-    },
-    input.reportFile,
+  await timed("manifest, fsync", async () =>
+    finishFolder(
+      tmpDir,
+      {
+        id,
+        extractionDate,
+        source,
+        createdAt: createdAt.toISOString(),
+        contentHash: hash,
+        counts,
+        rejectedRows: input.rejectedRows,
+        files: input.files,
+      },
+      input.reportFile,
+    ),
   );
   const folder = path.join(snapshotsDir, id);
   if (existsSync(folder)) throw new Error(`Snapshot-mappen ${folder} findes allerede`);

@@ -17,7 +17,7 @@ import { openSource } from "./open-source.ts";
 import { readCsvFile } from "./read-csv.ts";
 import type { RejectsReport } from "./rejects-report.ts";
 import { stageRows } from "./stage-rows.ts";
-import { type FileSummary, ImportInputError, type Progress, type SourceFile } from "./types.ts";
+import { type FileSummary, ImportInputError, type Progress, type SourceFile, timed } from "./types.ts";
 
 export interface StageSourcesInput {
   sources: SourceFile[];
@@ -49,7 +49,7 @@ export function readingPaths(
 /** Stages every valid row of every source; returns the per-file counts (before the cross-checks). */
 export async function stageSources(input: StageSourcesInput): Promise<FileSummary[]> {
   const { sources, profile, staging, tmpDir, rejects, progress } = input;
-  const paths = readingPaths(sources, profile);
+  const paths = await timed("inspect", async () => readingPaths(sources, profile));
   const pseudonymizer = new Pseudonymizer(input.pseudonymKey);
   const files: FileSummary[] = [];
   for (const [i, source] of sources.entries()) {
@@ -68,7 +68,7 @@ export async function stageSources(input: StageSourcesInput): Promise<FileSummar
         })),
       );
       await staging.appendStaged(dir);
-      await staging.compact();
+      await timed(`${source.label}: compact`, () => staging.compact());
       rmSync(dir, { recursive: true, force: true });
       continue;
     }
@@ -94,7 +94,7 @@ export async function stageSources(input: StageSourcesInput): Promise<FileSummar
       dateBound: input.dateBound ?? null,
     });
     Object.assign(summary, counts);
-    await staging.compact();
+    await timed(`${source.label}: compact`, () => staging.compact());
     progress.rows += counts.rows;
     progress.bytes += source.bytes;
     progress.report({ phase: "reading", file: source.label });
