@@ -413,6 +413,64 @@ describeEachStore("importSnapshot", (getStore) => {
     ]);
   });
 
+  it("writes every file in person-key order, the same whatever the order of the extract's lines", async () => {
+    // 60 persons listed in CPR order (as a case system tends to), two benefits starting on the
+    // same day each (a tie the order must settle), three months of wage hours and an activity
+    const cprs = Array.from(
+      { length: 60 },
+      (_, i) => `${String((i % 28) + 1).padStart(2, "0")}0380${4000 + i}`,
+    );
+    const rowsOf = (each: (cpr: string, i: number) => string[]) => cprs.flatMap(each);
+    const extract = {
+      "personer.csv": ["cpr,foedselsdato,koen", ...rowsOf((c) => [`${c},,`])],
+      "ydelsesforloeb.csv": [
+        "cpr,ydelse,kategori,startdato,slutdato,afslutningsaarsag",
+        ...rowsOf((c, i) => [
+          `${c},kontanthjaelp,,2024-01-0${(i % 5) + 1},2024-03-31,job`,
+          `${c},sygedagpenge,,2024-01-0${(i % 5) + 1},,`,
+        ]),
+      ],
+      "loentimer.csv": [
+        "cpr,maaned,timer",
+        ...rowsOf((c, i) => ["2024-03", "2024-04", "2024-05"].map((m) => `${c},${m},${10 + i}`)),
+      ],
+      "tilbud.csv": [
+        "cpr,tilbudstype,startdato,slutdato,cvr",
+        ...rowsOf((c) => [`${c},mentor,2024-02-01,,`]),
+      ],
+      "manifest.json": [JSON.stringify({ udtraeksdato: "2024-06-30", kilde: "test" })],
+    };
+    const folderOf = (lineOrder: (data: string[]) => string[]) =>
+      writeFolder(
+        Object.fromEntries(
+          Object.entries(extract).map(([name, [head, ...data]]) => [
+            name,
+            name.endsWith(".json") ? `${head}` : `${[head, ...lineOrder(data)].join("\n")}\n`,
+          ]),
+        ),
+      );
+    const inOrder = await run(folderOf((data) => data));
+    const reversed = await run(folderOf((data) => [...data].reverse()));
+    expect([inOrder.outcome, reversed.outcome]).toEqual(["imported", "imported"]);
+    expect(inOrder.counts).toMatchObject({
+      persons: 60,
+      benefit_records: 120,
+      wage_hours: 180,
+      activities: 60,
+    });
+    const files = (id: string | null) => path.join(dataDir, "snapshots", id as string);
+    for (const file of ["persons", "benefit_records", "wage_hours", "activities", "forloeb"].map(
+      (t) => `${t}.parquet`,
+    )) {
+      const a = await readParquet(path.join(files(inOrder.snapshotId), file), "SELECT * FROM t");
+      const b = await readParquet(path.join(files(reversed.snapshotId), file), "SELECT * FROM t");
+      expect(a.length, file).toBeGreaterThanOrEqual(60);
+      expect(b, file).toEqual(a);
+      const keys = a.map((r) => String(r.person_key));
+      expect(keys, file).toEqual([...keys].sort());
+    }
+  });
+
   it("never writes a raw CPR number into the data directory", async () => {
     // every CPR used in this suite, in both forms; scanned for in every file under dataDir
     const cprs = new Set<string>();

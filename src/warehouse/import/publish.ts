@@ -29,7 +29,11 @@ export interface WrittenTables {
   range: { lo: string | null; hi: string | null };
 }
 
-/** Each table's order in its Parquet file: by person key (`ord`, see ranked), then by date. */
+/**
+ * Each table's order in its Parquet file: by person key (`ord`, see ranked), then by date, then by
+ * every other column, so that the order says nothing of the extract's (DECISIONS: output sorted
+ * by person key) and the same files always give the same file.
+ */
 const ORDER_BY: Record<SnapshotTableName, string> = {
   persons: "ord",
   benefit_records: "ord, start_date",
@@ -38,6 +42,13 @@ const ORDER_BY: Record<SnapshotTableName, string> = {
   markers: "ord, start_date",
   refusion_weeks: "ord, week",
 };
+
+/** The whole order of `table`'s rows (ORDER_BY, then the remaining columns `columns`). */
+function orderOf(table: SnapshotTableName, columns: string[]): string {
+  const first = ORDER_BY[table].split(", ");
+  const rest = columns.filter((n) => n !== "person_key" && !first.includes(n));
+  return [...first, ...rest].join(", ");
+}
 
 /**
  * The staged rows of `table` with the person key in place of the pid (snapshot column order)
@@ -74,7 +85,7 @@ export async function writeTables(
       const target = path.join(tmpDir, snapshotTables[table].file);
       await timed(`write ${table}`, () =>
         connection.run(
-          `COPY (SELECT ${cols.join(", ")} FROM ${keyed(`s_${table}`, cols)} ORDER BY ${ORDER_BY[table]}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
+          `COPY (SELECT ${cols.join(", ")} FROM ${keyed(`s_${table}`, cols)} ORDER BY ${orderOf(table, cols)}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
         ),
       );
       counts[table] = Number(
@@ -119,7 +130,9 @@ async function removePostRejects(c: DuckDBConnection): Promise<void> {
  * Writes the per-snapshot helper tables (snapshot-layout.ts snapshotHelperTables) into the
  * temporary folder from the checked staging tables, leaving out the rows the cross-checks
  * rejected: computed once here instead of in every computation. The forløb are chained per pid
- * (an integer partition key) and the person key joined in as they are written.
+ * (an integer partition key) and the person key joined in as they are written, sorted as the
+ * tables are (ORDER_BY): the window's partitions would otherwise come out in pid order, which is
+ * the extract's order.
  */
 export async function writeHelperTables(c: DuckDBConnection, tmpDir: string): Promise<void> {
   await removePostRejects(c);
@@ -128,7 +141,8 @@ export async function writeHelperTables(c: DuckDBConnection, tmpDir: string): Pr
     "(SELECT pid AS person_key, benefit, category, start_date, end_date, exit_reason FROM s_benefit_records)";
   await c.run(
     `COPY (SELECT r.person_key, f.* EXCLUDE (person_key), ${pairEndSql("f.person_key, f.benefit")} AS pair_end
-      FROM (${forloebRunSelectFrom(records)}) f JOIN ranked r ON r.pid = f.person_key) TO ${sqlString(
+      FROM (${forloebRunSelectFrom(records)}) f JOIN ranked r ON r.pid = f.person_key
+      ORDER BY r.ord, f.start_date, f.benefit, f.end_date, f.category, f.exit_reason) TO ${sqlString(
         path.join(tmpDir, snapshotHelperTables.forloeb.file),
       )} (FORMAT parquet, COMPRESSION zstd)`,
   );
