@@ -31,21 +31,20 @@ export interface WrittenTables {
 
 /**
  * Each table's order in its Parquet file: by person key (`ord`, see ranked), then by date, then by
- * every other column, so that the order says nothing of the extract's (DECISIONS: output sorted
- * by person key) and the same files always give the same file.
+ * every other column (totalOrder), so that the order says nothing of the extract's (DECISIONS:
+ * output sorted by person key) and the same rows always give the same file.
  */
-const ORDER_BY: Record<SnapshotTableName, string> = {
-  persons: "ord",
-  benefit_records: "ord, start_date",
-  activities: "ord, start_date",
-  wage_hours: "ord, month",
-  markers: "ord, start_date",
-  refusion_weeks: "ord, week",
+const ORDER_BY: Record<SnapshotTableName, string[]> = {
+  persons: ["ord"],
+  benefit_records: ["ord", "start_date"],
+  activities: ["ord", "start_date"],
+  wage_hours: ["ord", "month"],
+  markers: ["ord", "start_date"],
+  refusion_weeks: ["ord", "week"],
 };
 
-/** The whole order of `table`'s rows (ORDER_BY, then the remaining columns `columns`). */
-function orderOf(table: SnapshotTableName, columns: string[]): string {
-  const first = ORDER_BY[table].split(", ");
+/** ORDER BY `first`, then every other of `columns` (the person key is already `ord`). */
+function totalOrder(first: string[], columns: string[]): string {
   const rest = columns.filter((n) => n !== "person_key" && !first.includes(n));
   return [...first, ...rest].join(", ");
 }
@@ -85,7 +84,7 @@ export async function writeTables(
       const target = path.join(tmpDir, snapshotTables[table].file);
       await timed(`write ${table}`, () =>
         connection.run(
-          `COPY (SELECT ${cols.join(", ")} FROM ${keyed(`s_${table}`, cols)} ORDER BY ${orderOf(table, cols)}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
+          `COPY (SELECT ${cols.join(", ")} FROM ${keyed(`s_${table}`, cols)} ORDER BY ${totalOrder(ORDER_BY[table], cols)}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`,
         ),
       );
       counts[table] = Number(
@@ -137,12 +136,13 @@ async function removePostRejects(c: DuckDBConnection): Promise<void> {
 export async function writeHelperTables(c: DuckDBConnection, tmpDir: string): Promise<void> {
   await removePostRejects(c);
   await rankPeople(c);
-  const records =
-    "(SELECT pid AS person_key, benefit, category, start_date, end_date, exit_reason FROM s_benefit_records)";
+  const recordColumns = columnsOf("benefit_records").map(([n]) => n);
+  const records = `(SELECT ${recordColumns.map((n) => (n === "person_key" ? "pid AS person_key" : n)).join(", ")} FROM s_benefit_records)`;
+  // a forløb row is its record's (no two are equal after the cross-checks), so the order is total
   await c.run(
     `COPY (SELECT r.person_key, f.* EXCLUDE (person_key), ${pairEndSql("f.person_key, f.benefit")} AS pair_end
       FROM (${forloebRunSelectFrom(records)}) f JOIN ranked r ON r.pid = f.person_key
-      ORDER BY r.ord, f.start_date, f.benefit, f.end_date, f.category, f.exit_reason) TO ${sqlString(
+      ORDER BY ${totalOrder(ORDER_BY.benefit_records, recordColumns)}) TO ${sqlString(
         path.join(tmpDir, snapshotHelperTables.forloeb.file),
       )} (FORMAT parquet, COMPRESSION zstd)`,
   );

@@ -48,56 +48,65 @@ export function readingPaths(
 
 /** Stages every valid row of every source; returns the per-file counts (before the cross-checks). */
 export async function stageSources(input: StageSourcesInput): Promise<FileSummary[]> {
-  const { sources, profile, staging, tmpDir, rejects, progress } = input;
-  const paths = await timed("inspect", async () => readingPaths(sources, profile));
+  const paths = await timed("inspect", async () => readingPaths(input.sources, input.profile));
   const pseudonymizer = new Pseudonymizer(input.pseudonymKey);
   const files: FileSummary[] = [];
-  for (const [i, source] of sources.entries()) {
-    if (paths[i] === "rows") {
-      const dir = path.join(tmpDir, `stage-rows-${i}`);
-      mkdirSync(dir);
-      files.push(
-        ...(await stageRows({
-          sources: [source],
-          profile,
-          pseudonymizer,
-          tmpDir: dir,
-          rejects,
-          progress,
-          dateBound: input.dateBound,
-        })),
-      );
-      await staging.appendStaged(dir);
-      await timed(`${source.label}: compact`, () => staging.compact());
-      rmSync(dir, { recursive: true, force: true });
-      continue;
-    }
-    const { spec, mapping, headings, headers, summary, readable } = await openSource(
-      source,
-      profile,
-      rejects,
+  for (const [i, source] of input.sources.entries()) {
+    files.push(
+      ...(paths[i] === "rows"
+        ? await stageRowByRow(input, source, i, pseudonymizer)
+        : await stageByDuckDb(input, source)),
     );
-    files.push(summary);
-    if (!readable) continue;
-    progress.report({ phase: "reading", file: source.label });
-    const counts = await readCsvFile({
-      connection: staging.connection,
-      file: source.path,
-      label: source.label,
-      delimiter: detectSeparator(source.path),
-      headerCount: headings.length,
-      spec,
-      headers,
-      mapping,
-      pseudonymKey: input.pseudonymKey,
-      addReject: (r) => rejects.add(r),
-      dateBound: input.dateBound ?? null,
-    });
-    Object.assign(summary, counts);
-    await timed(`${source.label}: compact`, () => staging.compact());
-    progress.rows += counts.rows;
-    progress.bytes += source.bytes;
-    progress.report({ phase: "reading", file: source.label });
+    await timed(`${source.label}: compact`, () => input.staging.compact());
   }
   return files;
+}
+
+/** One source read row by row in JavaScript (stage-rows.ts), its staged CSVs appended. */
+async function stageRowByRow(
+  input: StageSourcesInput,
+  source: SourceFile,
+  i: number,
+  pseudonymizer: Pseudonymizer,
+): Promise<FileSummary[]> {
+  const dir = path.join(input.tmpDir, `stage-rows-${i}`);
+  mkdirSync(dir);
+  const summaries = await stageRows({
+    sources: [source],
+    profile: input.profile,
+    pseudonymizer,
+    tmpDir: dir,
+    rejects: input.rejects,
+    progress: input.progress,
+    dateBound: input.dateBound,
+  });
+  await input.staging.appendStaged(dir);
+  rmSync(dir, { recursive: true, force: true });
+  return summaries;
+}
+
+/** One plain CSV source read by DuckDB's reader (read-csv.ts). */
+async function stageByDuckDb(input: StageSourcesInput, source: SourceFile): Promise<FileSummary[]> {
+  const { profile, rejects, progress } = input;
+  const { spec, mapping, headings, headers, summary, readable } = await openSource(source, profile, rejects);
+  if (!readable) return [summary];
+  progress.report({ phase: "reading", file: source.label });
+  const counts = await readCsvFile({
+    connection: input.staging.connection,
+    file: source.path,
+    label: source.label,
+    delimiter: detectSeparator(source.path),
+    headerCount: headings.length,
+    spec,
+    headers,
+    mapping,
+    pseudonymKey: input.pseudonymKey,
+    addReject: (r) => rejects.add(r),
+    dateBound: input.dateBound ?? null,
+  });
+  Object.assign(summary, counts);
+  progress.rows += counts.rows;
+  progress.bytes += source.bytes;
+  progress.report({ phase: "reading", file: source.label });
+  return [summary];
 }
